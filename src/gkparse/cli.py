@@ -1,0 +1,113 @@
+"""The command line: ``gkparse [FILE ...] [--format summary|json] [--strict]``.
+
+The only module of gkparse that reads files or streams. Without FILE it
+reads the sample report bundled with the package. Exit status: 0 done,
+1 with ``--strict`` when a report has an error finding, 2 for a usage or
+input error (a file that cannot be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.resources
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from gkparse import __version__
+from gkparse.model import BLANK, INVALID, MISSING, UNKNOWN, Cell, Report, Table
+from gkparse.report import parse
+from gkparse.serialise import to_dict
+from gkparse.validate import validate
+
+SAMPLE = "sample_report.txt"
+
+# How a cell without a value shows in the summary.
+_NO_VALUE = {BLANK: "·", UNKNOWN: "?", INVALID: "!", MISSING: "-"}
+
+
+def read_text(data: bytes) -> str:
+    """Decode a report file: UTF-8 (with or without BOM), else GB18030."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def sample_text() -> str:
+    """The sample report bundled with the package."""
+    return (importlib.resources.files("gkparse") / "samples" / SAMPLE).read_text(encoding="utf-8")
+
+
+def _shown(cell: Cell) -> str:
+    if cell.value is None:
+        return _NO_VALUE.get(cell.state, "")
+    return f"{cell.value} {cell.unit}" if cell.unit else str(cell.value)
+
+
+def _table_lines(table: Table) -> list[str]:
+    """One line a row: ``row  column=value  column=value …``."""
+    rows: dict[str, list[str]] = {}
+    for cell in table.cells:
+        row, _, column = cell.key[len(table.key) + 1 :].rpartition(".")
+        rows.setdefault(row, []).append(f"{column}={_shown(cell)}")
+    width = max((len(row) for row in rows), default=0)
+    return [f"  {row:<{width}}  " + "  ".join(values) for row, values in rows.items()]
+
+
+def summary(report: Report, name: str) -> str:
+    """A report as a person reads it in a terminal."""
+    lines = [
+        f"== {name}",
+        f"title:     {report.title or '-'}",
+        f"body:      {report.body or '-'}",
+        f"year:      {report.year or '-'}",
+        f"published: {report.published or '-'}",
+        f"edition:   {report.edition or 'none'}",
+        "sections:  " + (", ".join(section.key for section in report.sections) or "-"),
+    ]
+    for table in report.tables:
+        lines.append(f"table {table.key}:")
+        lines.extend(_table_lines(table))
+    findings = validate(report)
+    lines.append(f"findings: {len(findings)}")
+    lines.extend(f"  {f.severity:<7} {f.code}: {f.message}" for f in findings)
+    lines.append("(· blank, ? could not be placed, ! not a number, - not in the text)")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = argparse.ArgumentParser(
+        prog="gkparse",
+        description="Read government information disclosure annual reports (政府信息公开工作年度报告).",
+    )
+    arguments.add_argument(
+        "files", nargs="*", metavar="FILE", help="report text files; '-' reads standard input; none: the bundled sample"
+    )
+    arguments.add_argument("--format", choices=("summary", "json"), default="summary", help="output format")
+    arguments.add_argument("--strict", action="store_true", help="exit 1 when any report has an error finding")
+    arguments.add_argument("--version", action="version", version=f"gkparse {__version__}")
+    options = arguments.parse_args(argv)
+
+    sources: list[tuple[str, str]] = []
+    try:
+        for name in options.files:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            sources.append((name, read_text(data)))
+    except OSError as error:
+        print(f"gkparse: {error}", file=sys.stderr)
+        return 2
+    if not options.files:
+        sources.append((f"{SAMPLE} (bundled sample)", sample_text()))
+
+    failed = False
+    for name, text in sources:
+        report = parse(text)
+        failed = failed or any(f.severity == "error" for f in validate(report))
+        if options.format == "json":
+            print(json.dumps({"file": name, "report": to_dict(report)}, ensure_ascii=False))
+        else:
+            print(summary(report, name))
+    return 1 if options.strict and failed else 0

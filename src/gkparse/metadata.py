@@ -1,0 +1,90 @@
+"""The report's title, issuing body, year and publication date.
+
+These live in prose, not tables: the title is the first lines of the text
+up to the one that names the report (年度报告, 年报), the date a line that
+holds only a date, near the end or just under the title.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+import attrs
+
+_REPORT_WORDS = ("报告", "年报")
+_TITLE_MAX_LINES = 4
+_TITLE_MAX_CHARS = 60
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})年度?")
+# Where the body's name ends in a title: the name of the report begins.
+_BODY_ENDS = ("关于", "政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告", "年报")
+_DATE_LINE = re.compile(r"^[（(]?((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日[)）]?$")
+
+
+@attrs.frozen
+class Metadata:
+    """What the prose says about the report."""
+
+    title: str | None
+    body: str | None
+    year: int | None
+    published: datetime.date | None
+    title_lines: int
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def read_metadata(preamble: Sequence[str], closing: Sequence[str]) -> Metadata:
+    """Read the metadata from the lines before section 一 and the last lines.
+
+    ``preamble`` and ``closing`` are non-blank prose lines.
+    """
+    title_lines: list[str] = []
+    for line in preamble[:_TITLE_MAX_LINES]:
+        squeezed = _squeeze(line)
+        if len(squeezed) > _TITLE_MAX_CHARS or _DATE_LINE.match(squeezed):
+            break
+        title_lines.append(squeezed)
+        if any(word in squeezed for word in _REPORT_WORDS):
+            break
+    if not title_lines or not any(w in title_lines[-1] for w in _REPORT_WORDS):
+        title_lines = []
+    title = "".join(title_lines) or None
+    year_match = _YEAR.search(title or "")
+    year = int(year_match.group(1)) if year_match else None
+    body = _body(title, year_match) or _signature(closing)
+    dates = [_date(line) for line in (*reversed(closing[-3:]), *preamble[len(title_lines) : len(title_lines) + 2])]
+    published = next((date for date in dates if date is not None), None)
+    return Metadata(title, body, year, published, len(title_lines))
+
+
+def _body(title: str | None, year: re.Match[str] | None) -> str | None:
+    if title is None:
+        return None
+    text = title[: year.start()] + title[year.end() :] if year else title
+    ends = [text.find(word) for word in _BODY_ENDS if word in text]
+    body = text[: min(ends)] if ends else ""
+    return body.strip("《》:：，, ") or None
+
+
+def _signature(closing: Sequence[str]) -> str | None:
+    """The body's name signed above the closing date, if there is one."""
+    for index in range(len(closing) - 1, 0, -1):
+        if _date(closing[index]) is not None:
+            name = _squeeze(closing[index - 1])
+            return name if 0 < len(name) <= 30 and not name.endswith("。") else None
+    return None
+
+
+def _date(line: str) -> datetime.date | None:
+    match = _DATE_LINE.match(_squeeze(line))
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None

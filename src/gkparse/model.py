@@ -1,0 +1,155 @@
+"""The report layer's model: a report, its sections, tables, cells and findings.
+
+Every class is frozen and slotted; collections are tuples. Source spans are
+kept for every cell, section and finding but take no part in equality, so
+two reports are equal when they say the same thing, whatever layout their
+text came in.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from gkparse.grid import Grid, Span
+
+#: A cell's value: a count, an exact amount of money, or nothing.
+Value = int | Decimal | None
+
+Severity = Literal["error", "warning", "info"]
+
+# What a cell holds. Every state but VALUE has ``value`` None.
+VALUE = "value"
+"""A number was read."""
+BLANK = "blank"
+"""Nothing was entered: an empty cell or a placeholder (—, /, 无 …)."""
+UNKNOWN = "unknown"
+"""The row's values could not be placed in its columns; see the row's finding."""
+INVALID = "invalid"
+"""The cell holds something that is not a number of this column."""
+MISSING = "missing"
+"""The row or the table is not in the text."""
+
+#: The unit of money normalised to 万元.
+WAN_YUAN = "万元"
+#: A money amount whose unit the report does not state.
+UNIT_NOT_STATED = "not stated"
+
+
+@attrs.frozen
+class Cell:
+    """One value of a report table, under its fact key.
+
+    ``raw`` is the cell's text as written; ``state`` says what it holds (see
+    the constants VALUE, BLANK, UNKNOWN, INVALID, MISSING). ``unit`` applies
+    to money: "万元" when the unit is known (amounts are converted to 万元),
+    "not stated" when the report does not say; None for counts.
+    """
+
+    key: str
+    value: Value
+    raw: str
+    state: str
+    unit: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Finding:
+    """Something wrong or noteworthy in a report.
+
+    ``code`` is stable (see the docs' list of codes), ``keys`` names every
+    fact key, or key prefix, concerned, ``expected`` and ``actual`` hold the
+    figures compared where there are some, and ``span`` is where the first
+    cell or line concerned stands in the text.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    keys: tuple[str, ...] = ()
+    expected: str | None = None
+    actual: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Section:
+    """A section of the outline (一 … 六): its key, heading line and prose.
+
+    ``text`` is the section's text without its tables, line by line.
+    """
+
+    key: str
+    heading: str
+    text: str
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Table:
+    """One of the report's three tables, read against the format.
+
+    ``cells`` holds one cell per fact key of the table, in the order of the
+    format. ``grids`` are the table as the text laid it out, raw cells and
+    all, for what could not be placed.
+    """
+
+    key: str
+    cells: tuple[Cell, ...]
+    grids: tuple[Grid, ...] = attrs.field(eq=False, repr=False, default=())
+
+    def cell(self, key: str) -> Cell:
+        """The cell under a fact key of this table."""
+        for cell in self.cells:
+            if cell.key == key:
+                return cell
+        raise KeyError(key)
+
+
+@attrs.frozen
+class Report:
+    """One annual report, as :func:`gkparse.parse` read it.
+
+    ``edition`` is "2019" or "2021" after the format's edition its tables
+    follow, None when it has no standard tables. ``problems`` are the
+    findings of parsing itself; :func:`gkparse.validate` adds the
+    cross-footing rules.
+    """
+
+    title: str | None
+    body: str | None
+    year: int | None
+    published: datetime.date | None
+    edition: str | None
+    preamble: str
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+    problems: tuple[Finding, ...] = ()
+
+    def facts(self) -> dict[str, Value]:
+        """Every fact key of the report's edition with its value (None if blank).
+
+        Keys of a table the text lacks are there too, with None; a report with
+        no standard tables has no facts.
+        """
+        return {cell.key: cell.value for table in self.tables for cell in table.cells}
+
+    def cell(self, key: str) -> Cell:
+        """The cell under a fact key, e.g. ``report.cell("applications.new.total")``."""
+        table_key = key.split(".", 1)[0]
+        table = self.table(table_key)
+        if table is None:
+            raise KeyError(key)
+        return table.cell(key)
+
+    def table(self, key: str) -> Table | None:
+        """The table with this key, if the report has it."""
+        return next((table for table in self.tables if table.key == key), None)
+
+    def section(self, key: str) -> Section | None:
+        """The section with this key, if the report has it."""
+        return next((section for section in self.sections if section.key == key), None)
