@@ -84,10 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Read government information disclosure annual reports (政府信息公开工作年度报告).",
     )
     arguments.add_argument(
-        "files", nargs="*", metavar="FILE", help="report text files; '-' reads standard input; none: the bundled sample"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="report text files; '-' reads standard input; none: the bundled sample",
     )
     arguments.add_argument("--format", choices=("summary", "json"), default="summary", help="output format")
-    arguments.add_argument("--strict", action="store_true", help="exit 1 when any report has an error finding")
+    arguments.add_argument(
+        "--strict", action="store_true", help="exit 1 when any report has an error finding"
+    )
     arguments.add_argument("--version", action="version", version=f"gkparse {__version__}")
     options = arguments.parse_args(argv)
 

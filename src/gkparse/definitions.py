@@ -124,7 +124,12 @@ _RESULTS_2019_HEAD = (
     _l("refused_repeat", "2.重复申请", "重复申请"),
     _l("refused_publication", "3.要求提供公开出版物", "公开出版物"),
     _l("refused_excessive", "4.无正当理由大量反复申请", "大量反复申请"),
-    _l("refused_confirmation", "5.要求行政机关确认或重新出具已获取信息", "重新出具已获取信息", "确认或重新出具"),
+    _l(
+        "refused_confirmation",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "重新出具已获取信息",
+        "确认或重新出具",
+    ),
 )
 OTHER_HANDLING = _l("other_handling", "（六）其他处理", "其他处理")
 _OTHER_2021 = (

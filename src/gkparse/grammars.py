@@ -26,8 +26,7 @@ def grammar_dir() -> Path:
     if (checkout / "outline.lark").is_file():
         return checkout
     raise FileNotFoundError(
-        f"gkparse grammars not found in {packaged} or {checkout}; "
-        "the installation is incomplete"
+        f"gkparse grammars not found in {packaged} or {checkout}; the installation is incomplete"
     )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-
 import attrs
 
 from gkparse import definitions as d
@@ -346,7 +345,9 @@ def finish_table(
             f"{table}: row {label!r} is not in the table",
             (prefix,),
         )
-    unexpected = sorted({key.rsplit(".", 1)[0] for key in reading.cells} - {k.rsplit(".", 1)[0] for k in keys})
+    unexpected = sorted(
+        {key.rsplit(".", 1)[0] for key in reading.cells} - {k.rsplit(".", 1)[0] for k in keys}
+    )
     for prefix in unexpected:
         first = next(cell for key, cell in reading.cells.items() if key.startswith(prefix + "."))
         findings.add(
@@ -357,7 +358,9 @@ def finish_table(
             (prefix,),
             first.span,
         )
-    missing = {cell.key: cell for cell in missing_cells([k for ks in missing_rows.values() for k in ks], money)}
+    missing = {
+        cell.key: cell for cell in missing_cells([k for ks in missing_rows.values() for k in ks], money)
+    }
     cells = tuple(reading.cells.get(key) or missing[key] for key in keys)
     return cells, reading.findings + tuple(findings.items)
 
@@ -401,7 +404,8 @@ def _edition_columns(edition: str) -> set[str]:
 
 #: Column keys only one edition's table 2 has: they tell the edition.
 EDITION_COLUMNS = {
-    edition: _edition_columns(edition) - set().union(*(_edition_columns(e) for e in d.EDITIONS if e != edition))
+    edition: _edition_columns(edition)
+    - set().union(*(_edition_columns(e) for e in d.EDITIONS if e != edition))
     for edition in d.EDITIONS
 }
 
@@ -450,7 +454,9 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
                     found.append(column)  # a merged header repeated in each slot counts once
             columns, header_unit = tuple(found), _header_unit(after)
             continue
-        row = next((best_match(text, _ALL_ROWS) for text in reversed(labels) if best_match(text, _ALL_ROWS)), None)
+        row = next(
+            (best_match(text, _ALL_ROWS) for text in reversed(labels) if best_match(text, _ALL_ROWS)), None
+        )
         if row is None:
             if any(read_value(c.text).kind == NUMBER for c in parts.values):
                 findings.add(
@@ -469,7 +475,7 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
 
 def detect_edition(pending: Sequence[_PendingRow]) -> str | None:
     """The edition table 2's column headers belong to, if they tell."""
-    votes = {edition: 0 for edition in d.EDITIONS}
+    votes = dict.fromkeys(d.EDITIONS, 0)
     for item in pending:
         for column in item.columns or ():
             for edition, keys in EDITION_COLUMNS.items():
@@ -517,5 +523,3 @@ def read_active_disclosure(grids: Sequence[Grid], edition: str | None) -> TableR
         for cell in place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit):
             cells[cell.key] = cell
     return TableReading(cells, tuple(findings.items), edition)
-
-

@@ -15,7 +15,6 @@ from lark.exceptions import LarkError
 
 from gkparse.grammars import parser
 from gkparse.grid import Grid, GridCell, GridRow, Span
-from gkparse.normalise import prepare
 
 
 class TableSyntaxError(ValueError):
@@ -37,23 +36,27 @@ class Layout:
     pads_rows: bool
 
 
-def _line_start(token: Token) -> int:
-    assert token.start_pos is not None and token.column is not None
-    return token.start_pos - (token.column - 1)
+def _known(position: int | None) -> int:
+    if position is None:
+        raise ValueError("a lark token without its position")
+    return position
+
+
+def token_span(first: Token, last: Token | None = None) -> Span:
+    """The span from the start of ``first`` to the end of ``last`` (or of ``first``)."""
+    last = last or first
+    return Span(
+        _known(first.line),
+        _known(first.column),
+        _known(last.end_line),
+        _known(last.end_column),
+        _known(first.start_pos),
+        _known(last.end_pos),
+    )
 
 
 def _span_on_line(line: int, line_start: int, start: int, end: int) -> Span:
     return Span(line, start - line_start + 1, line, end - line_start + 1, start, end)
-
-
-def _token_span(first: Token, last: Token) -> Span:
-    assert first.line is not None and first.column is not None
-    assert first.start_pos is not None
-    assert last.end_line is not None and last.end_column is not None
-    assert last.end_pos is not None
-    return Span(
-        first.line, first.column, last.end_line, last.end_column, first.start_pos, last.end_pos
-    )
 
 
 def _segments(tokens: Sequence[Token], delimiter: str) -> list[tuple[str, Span]]:
@@ -62,18 +65,17 @@ def _segments(tokens: Sequence[Token], delimiter: str) -> list[tuple[str, Span]]
     The last token is the line's NEWLINE; a line with n delimiters gives n + 1
     pieces, empty ones included.
     """
-    line = tokens[0].line
-    assert line is not None
-    line_start = _line_start(tokens[0])
+    first = token_span(tokens[0])
+    line, line_start = first.line, first.start - (first.column - 1)
     pieces: list[tuple[str, Span]] = []
     text: list[str] = []
     start = line_start
     for token in tokens:
-        assert token.start_pos is not None and token.end_pos is not None
         if token.type in (delimiter, "NEWLINE"):
-            pieces.append(("".join(text), _span_on_line(line, line_start, start, token.start_pos)))
+            where = token_span(token)
+            pieces.append(("".join(text), _span_on_line(line, line_start, start, where.start)))
             text = []
-            start = token.end_pos
+            start = where.end
         else:
             text.append(str(token))
     return pieces
@@ -102,11 +104,11 @@ def _read_cells(tree: Tree[Token]) -> tuple[GridRow, ...]:
         cells = []
         for node in row.children:
             assert isinstance(node, Tree)
-            texts = [t for t in node.scan_values(lambda v: isinstance(v, Token) and v.type == "TEXT")]
+            texts = list(node.scan_values(lambda v: isinstance(v, Token) and v.type == "TEXT"))
             newline = next(t for t in node.children if isinstance(t, Token) and t.type == "NEWLINE")
             first = texts[0] if texts else newline
             last = texts[-1] if texts else newline
-            span = _token_span(first, last)
+            span = token_span(first, last)
             if not texts:  # an empty cell: zero width, just after its tab
                 span = Span(span.line, span.column, span.line, span.column, span.start, span.start)
             cells.append(GridCell("\n".join(str(t) for t in texts), span))
@@ -185,10 +187,7 @@ def read_grid(prepared: str, name: str, *, offset: int = 0, line: int = 1) -> Gr
         raise TableSyntaxError(f"not a {name!r} table: {error}") from error
     rows = tuple(
         GridRow(
-            tuple(
-                attrs.evolve(cell, span=cell.span.moved(offset=offset, line=line))
-                for cell in row.cells
-            ),
+            tuple(attrs.evolve(cell, span=cell.span.moved(offset=offset, line=line)) for cell in row.cells),
             row.span.moved(offset=offset, line=line),
         )
         for row in chosen.read_rows(tree)
@@ -200,4 +199,3 @@ def read_grid(prepared: str, name: str, *, offset: int = 0, line: int = 1) -> Gr
     else:
         span = Span(line, 1, line, 1, offset, end)
     return Grid(chosen.name, rows, span)
-

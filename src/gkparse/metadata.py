@@ -56,7 +56,9 @@ def read_metadata(preamble: Sequence[str], closing: Sequence[str]) -> Metadata:
     year_match = _YEAR.search(title or "")
     year = int(year_match.group(1)) if year_match else None
     body = _body(title, year_match) or _signature(closing)
-    dates = [_date(line) for line in (*reversed(closing[-3:]), *preamble[len(title_lines) : len(title_lines) + 2])]
+    dates = [
+        _date(line) for line in (*reversed(closing[-3:]), *preamble[len(title_lines) : len(title_lines) + 2])
+    ]
     published = next((date for date in dates if date is not None), None)
     return Metadata(title, body, year, published, len(title_lines))
 

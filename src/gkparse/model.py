@@ -43,15 +43,16 @@ UNIT_NOT_STATED = "not stated"
 class Cell:
     """One value of a report table, under its fact key.
 
-    ``raw`` is the cell's text as written; ``state`` says what it holds (see
-    the constants VALUE, BLANK, UNKNOWN, INVALID, MISSING). ``unit`` applies
+    ``raw`` is the cell's text as written (equality ignores the white space
+    around it: padding is the layout's, not the report's); ``state`` says
+    what it holds (see the constants VALUE, BLANK, UNKNOWN, INVALID, MISSING). ``unit`` applies
     to money: "万元" when the unit is known (amounts are converted to 万元),
     "not stated" when the report does not say; None for counts.
     """
 
     key: str
     value: Value
-    raw: str
+    raw: str = attrs.field(eq=str.strip)
     state: str
     unit: str | None = None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
@@ -80,7 +81,9 @@ class Finding:
 class Section:
     """A section of the outline (一 … 六): its key, heading line and prose.
 
-    ``text`` is the section's text without its tables, line by line.
+    ``text`` is the section's text without its tables: its non-blank lines,
+    each without trailing white space (blank lines between paragraphs are a
+    converter's habit, not content).
     """
 
     key: str

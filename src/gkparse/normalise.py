@@ -41,8 +41,8 @@ _LABEL_VARIANTS = str.maketrans(
         "。": ".",
         "“": None,
         "”": None,
-        "‘": None,
-        "’": None,
+        "\u2018": None,  # left single quotation mark
+        "\u2019": None,  # right single quotation mark
         '"': None,
         "'": None,
         "「": None,

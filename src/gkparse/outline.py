@@ -14,6 +14,7 @@ from lark import Token, Tree
 
 from gkparse.grammars import parser
 from gkparse.grid import Span
+from gkparse.layouts import token_span
 from gkparse.values import is_page_number
 
 #: The report's sections in the order of the format, by key.
@@ -97,10 +98,11 @@ def classify_lines(prepared: str) -> tuple[Line, ...]:
 
 
 def _line(rule: str, token: Token) -> Line:
-    assert token.line is not None and token.column is not None and token.start_pos is not None
     text = str(token)[:-1]  # every line terminal ends with its "\n"
-    end = token.start_pos + len(text)
-    span = Span(token.line, token.column, token.line, token.column + len(text), token.start_pos, end)
+    where = token_span(token)
+    span = Span(
+        where.line, where.column, where.line, where.column + len(text), where.start, where.start + len(text)
+    )
     return Line(_LINE_KINDS[rule], text.rstrip(), span, _HEADING_SECTIONS.get(token.type))
 
 
@@ -137,9 +139,7 @@ def _tabbed_end(lines: Sequence[Line], first: int) -> int:
     last = first
     for index in range(first + 1, len(lines)):
         line = lines[index]
-        continues_cell = (
-            line.kind == "text" and last == index - 1 and lines[last].kind in ("cell", "text")
-        )
+        continues_cell = line.kind == "text" and last == index - 1 and lines[last].kind in ("cell", "text")
         if line.kind in TABBED or continues_cell:
             last = index
         elif line.kind == "blank" or (line.kind == "text" and is_page_number(line.text)):

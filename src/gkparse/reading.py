@@ -35,7 +35,4 @@ def find_tables(text: str) -> tuple[Grid, ...]:
     _require_str("find_tables", text)
     prepared = prepare(text)
     regions = find_regions(classify_lines(prepared))
-    return tuple(
-        read_grid(prepared[r.start : r.end], r.layout, offset=r.start, line=r.line)
-        for r in regions
-    )
+    return tuple(read_grid(prepared[r.start : r.end], r.layout, offset=r.start, line=r.line) for r in regions)

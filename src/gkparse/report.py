@@ -112,8 +112,8 @@ def _split_by_table(grid: Grid, section: str | None) -> list[tuple[str, Grid]]:
             pieces.append((vote, [index]))
     fallback = d.TABLE_SECTIONS.get(section or "")
     result = []
-    for table, indices in pieces:
-        table = table or fallback
+    for vote, indices in pieces:
+        table = vote or fallback
         if table is not None:
             rows = tuple(grid.rows[i] for i in indices)
             result.append((table, Grid(grid.layout, rows, grid.span)))
@@ -132,9 +132,13 @@ def _tables(
     table_lines: set[int] = set()
     for region in regions:
         try:
-            grid = read_grid(prepared[region.start : region.end], region.layout, offset=region.start, line=region.line)
+            grid = read_grid(
+                prepared[region.start : region.end], region.layout, offset=region.start, line=region.line
+            )
         except TableSyntaxError as error:
-            findings.add("TABLE-UNREADABLE", "warning", f"lines {region.line}…: {error}", (), lines[region.first].span)
+            findings.add(
+                "TABLE-UNREADABLE", "warning", f"lines {region.line}…: {error}", (), lines[region.first].span
+            )
             continue
         owner = owners[region.first]
         section = lines[owner].section if owner is not None else None
@@ -153,7 +157,9 @@ def _read_tables(grids: dict[str, list[Grid]], findings: Findings) -> tuple[tupl
         readings[d.APPLICATIONS] = read_applications(grids[d.APPLICATIONS])
     applications_edition = readings[d.APPLICATIONS].edition if d.APPLICATIONS in readings else None
     if d.ACTIVE_DISCLOSURE in grids:
-        readings[d.ACTIVE_DISCLOSURE] = read_active_disclosure(grids[d.ACTIVE_DISCLOSURE], applications_edition)
+        readings[d.ACTIVE_DISCLOSURE] = read_active_disclosure(
+            grids[d.ACTIVE_DISCLOSURE], applications_edition
+        )
     if d.REVIEW_LITIGATION in grids:
         readings[d.REVIEW_LITIGATION] = read_review(grids[d.REVIEW_LITIGATION])
     edition = readings[d.ACTIVE_DISCLOSURE].edition if d.ACTIVE_DISCLOSURE in readings else None
@@ -162,7 +168,12 @@ def _read_tables(grids: dict[str, list[Grid]], findings: Findings) -> tuple[tupl
     for key in d.TABLE_KEYS:
         keys = _keys(key, edition, readings.get(key))
         if key not in readings:
-            findings.add("TABLE-MISSING", "warning", f"table {d.TABLE_TITLES[key]!r} ({key}) is not in the text", (key,))
+            findings.add(
+                "TABLE-MISSING",
+                "warning",
+                f"table {d.TABLE_TITLES[key]!r} ({key}) is not in the text",
+                (key,),
+            )
             if keys:
                 tables.append(Table(key, tuple(missing_cells(keys, d.MONEY_COLUMNS))))
             continue
@@ -197,15 +208,15 @@ def _row_labels(table: str) -> dict[str, str]:
     return {group.key: group.label for group in d.REVIEW_GROUPS}
 
 
-def _sections(lines: Sequence[Line], owners: Sequence[int | None], table_lines: set[int]) -> tuple[Section, ...]:
+def _sections(
+    lines: Sequence[Line], owners: Sequence[int | None], table_lines: set[int]
+) -> tuple[Section, ...]:
     sections = []
     for index, line in enumerate(lines):
         if owners[index] != index:
             continue
         body = [
-            lines[i].text
-            for i in range(index + 1, len(lines))
-            if owners[i] == index and i not in table_lines
+            lines[i].text for i in range(index + 1, len(lines)) if owners[i] == index and i not in table_lines
         ]
         assert line.section is not None
         sections.append(Section(line.section, line.text.strip(), _join(body), line.span))
@@ -213,5 +224,9 @@ def _sections(lines: Sequence[Line], owners: Sequence[int | None], table_lines: 
 
 
 def _join(lines: Sequence[str]) -> str:
-    """Lines as one text, without the blank lines that open or close it."""
-    return "\n".join(lines).strip("\n")
+    """Lines as one text, one paragraph a line.
+
+    Blank lines are dropped: some converters put one between paragraphs and
+    some do not, and the text should not depend on the converter.
+    """
+    return "\n".join(line for line in lines if line.strip())
