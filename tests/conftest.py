@@ -7,6 +7,7 @@ CI sets ``CI=true`` and hypothesis then loads its deterministic built-in
 from __future__ import annotations
 
 import os
+
 from hypothesis import settings
 
 settings.register_profile("dev", max_examples=300, deadline=None)

@@ -16,7 +16,9 @@ REPORT_2021 = ("report2021_tab.txt", "report2021_cells.txt", "report2021_pipe.md
 
 
 def expected_2021() -> dict[str, object]:
-    data: dict[str, object] = json.loads((LAYOUT_FIXTURES / "report2021_expected.json").read_text(encoding="utf-8"))
+    data: dict[str, object] = json.loads(
+        (LAYOUT_FIXTURES / "report2021_expected.json").read_text(encoding="utf-8")
+    )
     return data
 
 

@@ -26,7 +26,11 @@ def test_tab_spans() -> None:
     grid = parse_table(text, "tab")
     cells = grid.rows[0].cells
     assert [(c.span.start, c.span.end) for c in cells] == [(0, 1), (2, 4), (5, 5)]
-    assert [(c.span.line, c.span.column, c.span.end_column) for c in cells] == [(1, 1, 2), (1, 3, 5), (1, 6, 6)]
+    assert [(c.span.line, c.span.column, c.span.end_column) for c in cells] == [
+        (1, 1, 2),
+        (1, 3, 5),
+        (1, 6, 6),
+    ]
     assert [text[c.span.start : c.span.end] for c in cells] == ["a", "bb", ""]
 
 
@@ -41,7 +45,12 @@ def test_cells_rows_are_separated_by_blank_lines_and_cells_continue_without_tab(
     assert (broken.span.line, broken.span.end_line) == (2, 3)
     assert text[broken.span.start : broken.span.end] == "本年新\n制作数量"
     empty = grid.rows[1].cells[3]
-    assert (empty.span.line, empty.span.column, empty.span.start, empty.span.end) == (9, 2, len(text) - 1, len(text) - 1)
+    assert (empty.span.line, empty.span.column, empty.span.start, empty.span.end) == (
+        9,
+        2,
+        len(text) - 1,
+        len(text) - 1,
+    )
 
 
 def test_cells_lines_without_tab_between_rows_are_rows_of_their_own() -> None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import gkparse
-from gkparse.model import BLANK, UNKNOWN, UNIT_NOT_STATED, VALUE, WAN_YUAN
+from gkparse.model import BLANK, UNIT_NOT_STATED, UNKNOWN, VALUE, WAN_YUAN
 from tests.helpers import seed_text
 
 T3_ROWS_2019 = (
@@ -36,7 +36,15 @@ T3_ROWS_2019 = (
     "handled_total",
     "carried_forward",
 )
-T3_COLUMNS = ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total")
+T3_COLUMNS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_services",
+    "other_org",
+    "total",
+)
 T4_KEYS = tuple(
     f"review_litigation.{group}.{column}"
     for group in ("review", "suit_direct", "suit_after_review")
@@ -162,7 +170,11 @@ def test_seed_002_recovers_the_shifted_label_and_reports_the_16th_value() -> Non
     procurement = report.cell("active_disclosure.procurement.amount")
     assert (procurement.value, procurement.unit) == (Decimal(0), UNIT_NOT_STATED)
     (finding,) = gkparse.validate(report)
-    assert (finding.code, finding.severity, finding.keys) == ("ROW-VALUE-COUNT", "info", ("review_litigation",))
+    assert (finding.code, finding.severity, finding.keys) == (
+        "ROW-VALUE-COUNT",
+        "info",
+        ("review_litigation",),
+    )
     assert (finding.expected, finding.actual) == ("15", "16")
     assert finding.span is not None
     assert finding.span.line == seed_text("002").splitlines().index("0\t" * 15 + "0") + 1
@@ -171,7 +183,12 @@ def test_seed_002_recovers_the_shifted_label_and_reports_the_16th_value() -> Non
 def test_seed_003_blanks_are_none_and_zeros_are_zero() -> None:
     report = gkparse.parse(seed_text("003"))
     assert report.title == "汉沽街道办事处2019年政府信息公开工作年度报告"
-    assert (report.body, report.year, report.published, report.edition) == ("汉沽街道办事处", 2019, None, "2019")
+    assert (report.body, report.year, report.published, report.edition) == (
+        "汉沽街道办事处",
+        2019,
+        None,
+        "2019",
+    )
     facts = report.facts()
     assert tuple(facts) == ALL_KEYS_2019
     # Header cells broken over two lines ("本年新" / "制作数量") are recognised.
@@ -203,7 +220,11 @@ def test_seed_003_blanks_are_none_and_zeros_are_zero() -> None:
 def test_seed_004_six_values_for_seven_columns_invent_nothing() -> None:
     report = gkparse.parse(seed_text("004"))
     assert report.title == "南岗区保健路街道办事处2020年政府信息公开年度报告"
-    assert (report.body, report.year, report.published) == ("南岗区保健路街道办事处", 2020, datetime.date(2021, 1, 28))
+    assert (report.body, report.year, report.published) == (
+        "南岗区保健路街道办事处",
+        2020,
+        datetime.date(2021, 1, 28),
+    )
     assert report.edition == "2019"
     short_rows = T3_ROWS_2019[2:-1]  # granted … handled_total: six values each
     assert len(short_rows) == 20

@@ -16,7 +16,7 @@ from gkparse.values import EMPTY, NUMBER, PAGE_NUMBER, PLACEHOLDER, TEXT, CellVa
         ("12", CellValue(NUMBER, Decimal(12))),
         (" 1 ", CellValue(NUMBER, Decimal(1))),
         ("1,234", CellValue(NUMBER, Decimal(1234))),
-        ("１２", CellValue(NUMBER, Decimal(12))),  # full-width digits
+        ("\uff11\uff12", CellValue(NUMBER, Decimal(12))),  # full-width digits
         ("138.31万元", CellValue(NUMBER, Decimal("138.31"), "万元")),
         ("251000元", CellValue(NUMBER, Decimal(251000), "元")),
         ("+3", CellValue(NUMBER, Decimal(3), None, True)),

@@ -39,8 +39,10 @@ def _structure_value(data: Any, _: object) -> Value:
     raise TypeError(f"a cell value is an integer, a decimal string or null, not {data!r}")
 
 
-converter.register_unstructure_hook(Value, _unstructure_value)
-converter.register_structure_hook(Value, _structure_value)
+# A predicate, not a type key: the annotation resolves to an equal union
+# object that need not hash the same as ``Value``.
+converter.register_unstructure_hook_func(lambda t: t == Value, _unstructure_value)
+converter.register_structure_hook_func(lambda t: t == Value, _structure_value)
 
 
 def to_dict(report: Report) -> dict[str, Any]:

@@ -1,0 +1,84 @@
+"""``parse`` accepts any string and never raises; bad input gives findings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gkparse
+from tests.helpers import seed_text
+
+# Text that looks like report text: CJK, digits, table delimiters, line breaks.
+report_pieces = st.sampled_from(
+    [
+        *"\t\n\r |-:一二三四五六、（）()0123456789.,，万元规章总计申请公开复议诉讼其他处理第二十条项",
+        *("\u3000", "\xa0", "\ufeff", "\x00", "[bookmark: x]", "—", "三、收到和处理政府信息公开申请情况\n"),
+    ]
+)
+report_like = st.lists(report_pieces, max_size=300).map("".join)
+
+
+def check(report: gkparse.Report) -> None:
+    facts = report.facts()
+    assert all(value is None or isinstance(value, int | type(value)) for value in facts.values())
+    for finding in gkparse.validate(report):
+        assert finding.severity in ("error", "warning", "info")
+
+
+@given(st.text())
+def test_any_text(text: str) -> None:
+    check(gkparse.parse(text))
+
+
+@given(report_like)
+def test_report_like_text(text: str) -> None:
+    check(gkparse.parse(text))
+
+
+@given(st.data())
+def test_seeds_cut_and_shuffled(data: st.DataObject) -> None:
+    """Real report lines, some dropped, some repeated: still a report."""
+    lines = seed_text(data.draw(st.sampled_from(["000", "002", "003", "004"]))).splitlines(keepends=True)
+    kept = data.draw(st.lists(st.sampled_from(lines), max_size=len(lines)))
+    check(gkparse.parse("".join(kept)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n",
+        "\r\n" * 3,
+        "\ufeff",
+        "\x00" * 100,
+        "\t" * 1000,
+        "|" * 1000,
+        "| --- |\n" * 10,
+        "一、" * 1000,
+        "x" * 1_000_000,
+        "规章\t" * 50_000,
+        "\x00\x01\x02\x7f\udcff",
+        bytes(range(256)).decode("latin-1"),
+    ],
+)
+def test_edge_cases(text: str) -> None:
+    check(gkparse.parse(text))
+
+
+def test_crlf_and_bom_read_like_lf() -> None:
+    text = seed_text("002")
+    plain = gkparse.parse(text)
+    windows = gkparse.parse("\ufeff" + text.replace("\n", "\r\n"))
+    assert windows.facts() == plain.facts()
+    assert windows.sections == plain.sections
+    assert (windows.title, windows.body, windows.year) == (plain.title, plain.body, plain.year)
+    cell = windows.cell("applications.new.total")
+    assert cell.span is not None
+    assert ("\ufeff" + text.replace("\n", "\r\n"))[cell.span.start : cell.span.end] == "0"
+
+
+@pytest.mark.parametrize("value", [None, b"text", 12, ["text"]])
+def test_only_str(value: object) -> None:
+    with pytest.raises(TypeError, match="parse\\(\\) takes a str"):
+        gkparse.parse(value)  # type: ignore[arg-type]
