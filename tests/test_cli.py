@@ -68,3 +68,30 @@ def test_python_dash_m() -> None:
         [sys.executable, "-m", "gkparse", "--format", "json"], capture_output=True, text=True, check=True
     )
     assert json.loads(result.stdout)["report"]["year"] == 2019
+
+
+def test_rules_page(capsys: pytest.CaptureFixture[str]) -> None:
+    from gkparse.rules import rules_markdown
+
+    assert main(["--rules"]) == 0
+    assert capsys.readouterr().out == rules_markdown()
+
+
+def test_series(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers import FIXTURES, LAYOUT_FIXTURES
+
+    earlier = FIXTURES / "series" / "report2020_tab.txt"
+    later = LAYOUT_FIXTURES / "report2021_tab.txt"
+    assert main([str(earlier), str(later), "--series", "--strict"]) == 0
+    assert "== series: 0 finding(s)" in capsys.readouterr().out
+    broken = tmp_path / "2020.txt"
+    broken.write_text(
+        earlier.read_text(encoding="utf-8").replace(
+            "四、结转下年度继续办理\t\t9\t", "四、结转下年度继续办理\t\t8\t"
+        ),
+        encoding="utf-8",
+    )
+    assert main([str(broken), str(later), "--series", "--strict", "--format", "json"]) == 1
+    series = json.loads(capsys.readouterr().out.splitlines()[-1])["series"]
+    assert [f["code"] for f in series] == ["YEAR-CHAIN"]
+    assert series[0]["years"] == [2020, 2021]

@@ -5,7 +5,9 @@ Two layers, both public:
 - the generic layer turns loosely formatted text tables into grids:
   :func:`parse_table`, :func:`find_tables`, :data:`LAYOUTS`;
 - the report layer turns a report's text into keyed facts and findings:
-  :func:`parse`, :func:`validate`, :class:`Report`.
+  :func:`parse`, :class:`Report`, and the cross-footing rules
+  (:data:`RULES`) through :func:`validate`, :func:`validate_series`,
+  :func:`iter_findings` and :func:`check`.
 """
 
 from gkparse.grid import Grid, GridCell, GridRow, Span
@@ -13,25 +15,32 @@ from gkparse.layouts import LAYOUTS, TableSyntaxError
 from gkparse.model import Cell, Finding, Report, Section, Table
 from gkparse.reading import find_tables, parse_table
 from gkparse.report import parse
-from gkparse.validate import validate
+from gkparse.rules import RULES, Rule
+from gkparse.validate import ValidationError, check, iter_findings, validate, validate_series
 
 __version__ = "0.1.0"
 
 __all__ = [
     "LAYOUTS",
+    "RULES",
     "Cell",
     "Finding",
     "Grid",
     "GridCell",
     "GridRow",
     "Report",
+    "Rule",
     "Section",
     "Span",
     "Table",
     "TableSyntaxError",
+    "ValidationError",
     "__version__",
+    "check",
     "find_tables",
+    "iter_findings",
     "parse",
     "parse_table",
     "validate",
+    "validate_series",
 ]

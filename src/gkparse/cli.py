@@ -1,9 +1,9 @@
-"""The command line: ``gkparse [FILE ...] [--format summary|json] [--strict]``.
+"""The command line: ``gkparse [FILE ...] [--format summary|json] [--strict] [--series]``.
 
 The only module of gkparse that reads files or streams. Without FILE it
 reads the sample report bundled with the package. Exit status: 0 done,
-1 with ``--strict`` when a report has an error finding, 2 for a usage or
-input error (a file that cannot be read).
+1 with ``--strict`` when a report (or, with ``--series``, the series) has an
+error finding, 2 for a usage or input error (a file that cannot be read).
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gkparse import __version__
-from gkparse.model import BLANK, INVALID, MISSING, UNKNOWN, Cell, Report, Table
+from gkparse.model import BLANK, INVALID, MISSING, UNKNOWN, Cell, Finding, Report, Table
 from gkparse.report import parse
-from gkparse.serialise import to_dict
-from gkparse.validate import validate
+from gkparse.rules import rules_markdown
+from gkparse.serialise import converter, to_dict
+from gkparse.validate import validate, validate_series
 
 SAMPLE = "sample_report.txt"
 
@@ -93,8 +94,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments.add_argument(
         "--strict", action="store_true", help="exit 1 when any report has an error finding"
     )
+    arguments.add_argument(
+        "--series", action="store_true", help="also check the reports as years of one body (YEAR-CHAIN …)"
+    )
+    arguments.add_argument(
+        "--rules", action="store_true", help="print the rules as a Markdown table and exit"
+    )
     arguments.add_argument("--version", action="version", version=f"gkparse {__version__}")
     options = arguments.parse_args(argv)
+    if options.rules:
+        print(rules_markdown(), end="")
+        return 0
 
     sources: list[tuple[str, str]] = []
     try:
@@ -108,11 +118,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         sources.append((f"{SAMPLE} (bundled sample)", sample_text()))
 
     failed = False
+    reports = []
     for name, text in sources:
         report = parse(text)
+        reports.append(report)
         failed = failed or any(f.severity == "error" for f in validate(report))
         if options.format == "json":
             print(json.dumps({"file": name, "report": to_dict(report)}, ensure_ascii=False))
         else:
             print(summary(report, name))
+    if options.series:
+        findings = validate_series(reports)
+        failed = failed or any(f.severity == "error" for f in findings)
+        print(_series_output(findings, options.format))
     return 1 if options.strict and failed else 0
+
+
+def _series_output(findings: Sequence[Finding], output: str) -> str:
+    if output == "json":
+        return json.dumps({"series": converter.unstructure(list(findings))}, ensure_ascii=False)
+    lines = [f"== series: {len(findings)} finding(s)"]
+    lines.extend(f"  {f.severity:<7} {f.code}: {f.message}" for f in findings)
+    return "\n".join(lines)

@@ -33,6 +33,12 @@ INVALID = "invalid"
 MISSING = "missing"
 """The row or the table is not in the text."""
 
+# What a rule's finding says of its check.
+FAILED = "failed"
+"""The check was made and does not hold."""
+NOT_ASSESSABLE = "not assessable"
+"""The check could not be made: an input cell has no value. Never a pass."""
+
 #: The unit of money normalised to 万元.
 WAN_YUAN = "万元"
 #: A money amount whose unit the report does not state.
@@ -62,10 +68,14 @@ class Cell:
 class Finding:
     """Something wrong or noteworthy in a report.
 
-    ``code`` is stable (see the docs' list of codes), ``keys`` names every
-    fact key, or key prefix, concerned, ``expected`` and ``actual`` hold the
-    figures compared where there are some, and ``span`` is where the first
-    cell or line concerned stands in the text.
+    ``code`` is stable: a rule's id (``T3-COLUMN``) or a parsing code
+    (``ROW-VALUE-COUNT``); see the docs' lists. ``keys`` names every fact key,
+    or key prefix, that took part; ``expected`` and ``actual`` hold the
+    figures compared, as exact decimal text. ``outcome`` is set by rules:
+    FAILED, or NOT_ASSESSABLE when an input cell is blank (``keys`` then
+    names the cells without a value). ``years`` is set by rules across
+    reports: the year of the report each key is from, aligned with ``keys``.
+    ``span`` is where the first cell or line concerned stands in its text.
     """
 
     code: str
@@ -75,6 +85,8 @@ class Finding:
     expected: str | None = None
     actual: str | None = None
     span: Span | None = attrs.field(default=None, eq=False)
+    outcome: str | None = None
+    years: tuple[int, ...] = ()
 
 
 @attrs.frozen
@@ -156,3 +168,10 @@ class Report:
     def section(self, key: str) -> Section | None:
         """The section with this key, if the report has it."""
         return next((section for section in self.sections if section.key == key), None)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding about the report: ``gkparse.validate(report)``."""
+        from gkparse.validate import validate  # the rules read the model: import late
+
+        return validate(self)
