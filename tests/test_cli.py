@@ -95,3 +95,24 @@ def test_series(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     series = json.loads(capsys.readouterr().out.splitlines()[-1])["series"]
     assert [f["code"] for f in series] == ["YEAR-CHAIN"]
     assert series[0]["years"] == [2020, 2021]
+
+
+def test_one_unreadable_file_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(tmp_path / "absent.txt"), seed_path("000")]) == 2
+    captured = capsys.readouterr()
+    assert "absent.txt" in captured.err
+    assert "body:      咸丰路街道办事处" in captured.out
+
+
+def test_closed_pipe_is_quiet() -> None:
+    result = subprocess.run(
+        f"{sys.executable} -m gkparse {seed_path('000')} {seed_path('003')} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.startswith("== ")
+    assert "Traceback" not in result.stderr

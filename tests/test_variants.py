@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 import gkparse
+from tests.helpers import seed_text
 
 T3_LABELS = {
     "new": "一、本年新收政府信息公开申请数量",
@@ -284,3 +285,47 @@ def test_section_six_missing() -> None:
     assert ("SECTION-MISSING", "info", ("other_matters",)) in [
         (f.code, f.severity, f.keys) for f in gkparse.validate(report)
     ]
+
+
+def test_procurement_header_alone_tells_edition_2019() -> None:
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（九）项\t\t\n"
+        "信息内容\t采购项目数量\t采购总金额\n政府集中采购\t3\t12.5万元\n"
+    )
+    report = gkparse.parse(text)
+    assert report.edition == "2019"
+    assert report.facts()["active_disclosure.procurement.amount"] == Decimal("12.5")
+
+
+def test_decisions_header_tells_its_edition() -> None:
+    text = "二、主动公开政府信息情况\n第二十条第（五）项\t\n信息内容\t本年处理决定数量\n行政许可\t9\n"
+    report = gkparse.parse(text)
+    assert report.edition == "2021"
+    assert report.facts()["active_disclosure.licensing.decisions"] == 9
+
+
+def test_an_unknown_header_column_leaves_its_cells_unknown_not_missing() -> None:
+    report = gkparse.parse(TABLE2_2019.replace("对外公开总数量", "对外总量"))
+    cell = report.cell("active_disclosure.regulations.total_public")
+    assert (cell.value, cell.state) == (None, "unknown")
+    assert cell.span is not None
+    codes = [(f.code, f.keys) for f in report.problems]
+    assert ("COLUMN-MISSING", ("active_disclosure.regulations.total_public",)) in codes
+    assert ("COLUMN-MISSING", ("active_disclosure.normative_documents.total_public",)) in codes
+    assert not [code for code, _ in codes if code == "ROW-MISSING"]
+
+
+def test_row_missing_names_the_label_of_the_reports_edition() -> None:
+    report = gkparse.parse(TABLE2_2019.replace("规范性文件\t4\t5\t6\n", ""))
+    (finding,) = [f for f in report.problems if f.code == "ROW-MISSING"]
+    assert finding.message == "active_disclosure: row '规范性文件' is not in the table"
+
+
+def test_unknown_cells_point_at_their_row() -> None:
+    text = seed_text("004")
+    report = gkparse.parse(text)
+    cell = report.cell("applications.granted.total")
+    assert cell.state == "unknown"
+    assert cell.span is not None
+    assert text[cell.span.start : cell.span.end].startswith("三、本年度办理结果")
+    assert report.cell("applications.granted.total").unit is None

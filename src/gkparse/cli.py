@@ -1,9 +1,11 @@
 """The command line: ``gkparse [FILE ...] [--format summary|json] [--strict] [--series]``.
 
 The only module of gkparse that reads files or streams. Without FILE it
-reads the sample report bundled with the package. Exit status: 0 done,
-1 with ``--strict`` when a report (or, with ``--series``, the series) has an
-error finding, 2 for a usage or input error (a file that cannot be read).
+reads the sample report bundled with the package. Files are read and shown
+one at a time; one that cannot be read is reported on standard error and the
+others still run. Exit status: 0 done, 1 with ``--strict`` when a report (or,
+with ``--series``, the series) has an error finding, 2 for a usage error or
+a file that could not be read.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib.resources
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -106,32 +109,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(rules_markdown(), end="")
         return 0
 
-    sources: list[tuple[str, str]] = []
-    try:
-        for name in options.files:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            sources.append((name, read_text(data)))
-    except OSError as error:
-        print(f"gkparse: {error}", file=sys.stderr)
-        return 2
-    if not options.files:
-        sources.append((f"{SAMPLE} (bundled sample)", sample_text()))
-
-    failed = False
+    names = options.files or [None]
+    failed = unreadable = False
     reports = []
-    for name, text in sources:
-        report = parse(text)
-        reports.append(report)
-        failed = failed or any(f.severity == "error" for f in validate(report))
-        if options.format == "json":
-            print(json.dumps({"file": name, "report": to_dict(report)}, ensure_ascii=False))
-        else:
-            print(summary(report, name))
-    if options.series:
-        findings = validate_series(reports)
-        failed = failed or any(f.severity == "error" for f in findings)
-        print(_series_output(findings, options.format))
+    try:
+        for name in names:
+            try:
+                text = _read(name)
+            except OSError as error:
+                print(f"gkparse: {error}", file=sys.stderr)
+                unreadable = True
+                continue
+            report = parse(text)
+            reports.append(report)
+            failed = failed or any(f.severity == "error" for f in validate(report))
+            shown = name or f"{SAMPLE} (bundled sample)"
+            if options.format == "json":
+                print(json.dumps({"file": shown, "report": to_dict(report)}, ensure_ascii=False))
+            else:
+                print(summary(report, shown))
+        if options.series:
+            findings = validate_series(reports)
+            failed = failed or any(f.severity == "error" for f in findings)
+            print(_series_output(findings, options.format))
+    except BrokenPipeError:  # the reader went away (``gkparse … | head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    if unreadable:
+        return 2
     return 1 if options.strict and failed else 0
+
+
+def _read(name: str | None) -> str:
+    """A report's text: a file, standard input ("-"), or the bundled sample (None)."""
+    if name is None:
+        return sample_text()
+    return read_text(sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes())
 
 
 def _series_output(findings: Sequence[Finding], output: str) -> str:

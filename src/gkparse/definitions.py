@@ -52,8 +52,8 @@ _PROCUREMENT_AMOUNT = _l("amount", "采购总金额", "总金额", "采购金额
 _ISSUED = _l("issued", "本年制发件数", "制发件数", "制发")
 _REPEALED = _l("repealed", "本年废止件数", "废止件数", "废止")
 _IN_FORCE = _l("in_force", "现行有效件数", "现行有效")
-_DECISIONS_2021 = _l("decisions", "本年处理决定数量", "处理决定")
-_FEE_AMOUNT = _l("amount", "本年收费金额（单位：万元）", "收费金额", "金额")
+_DECISIONS_2021 = _l("decisions", "本年处理决定数量", "本年处理决定")
+_FEE_AMOUNT = _l("amount", "本年收费金额（单位：万元）", "收费金额")
 
 _REGULATIONS = _l("regulations", "规章")
 _NORMATIVE_2019 = _l("normative_documents", "规范性文件")
@@ -229,7 +229,6 @@ TABLE_MARKERS: dict[str, tuple[str, ...]] = {
             for blocks in ACTIVE_DISCLOSURE_BLOCKS.values()
             for block in blocks
             for phrase in _phrases(block.rows) + _phrases(block.columns)
-            if phrase != "金额"
         },
     ),
     APPLICATIONS: (

@@ -168,14 +168,17 @@ def make_cell(
     *,
     money: bool = False,
     header_unit: str | None = None,
+    row_span: Span | None = None,
 ) -> Cell:
-    """The cell under ``key`` from a grid cell (None: could not be placed)."""
+    """The cell under ``key`` from a grid cell (None: it could not be placed,
+    and the cell points at its row, ``row_span``)."""
+    no_unit = UNIT_NOT_STATED if money else None
     if source is None:
-        return Cell(key, None, "", UNKNOWN)
+        return Cell(key, None, "", UNKNOWN, no_unit, row_span)
     raw, span = source.text, source.span
     value = read_value(raw)
     if value.kind in (EMPTY, PLACEHOLDER):
-        return Cell(key, None, raw, BLANK, UNIT_NOT_STATED if money else None, span)
+        return Cell(key, None, raw, BLANK, no_unit, span)
     if value.kind == NUMBER and value.amount is not None:
         if money:
             cell = _money(key, value, raw, header_unit, span)
@@ -192,7 +195,7 @@ def make_cell(
         span,
         actual=raw.strip(),
     )
-    return Cell(key, None, raw, INVALID, None, span)
+    return Cell(key, None, raw, INVALID, no_unit, span)
 
 
 def missing_cells(keys: Iterable[str], money: frozenset[str] = frozenset()) -> list[Cell]:
@@ -246,6 +249,7 @@ def place_row(
             findings,
             money=column.key in d.MONEY_COLUMNS,
             header_unit=header_unit,
+            row_span=parts.row.span,
         )
         for column, source in zip(columns, placed, strict=True)
         if column is not None
@@ -327,42 +331,53 @@ def finish_table(
     row_labels: dict[str, str],
     money: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Cell, ...], tuple[Finding, ...]]:
-    """Every key of the table in order: read cells, MISSING for rows not found.
+    """Every key of the table in order: the cells read, and for the others
+    MISSING (the row is not in the table) or UNKNOWN (the row is, but no
+    column of its header is this one).
 
-    Adds a finding for each row not found and each row read that the
-    edition's table does not have.
+    Adds a finding for each row not found, each column a row lacks, and each
+    row read that the edition's table does not have.
     """
     findings = Findings()
-    missing_rows: dict[str, list[str]] = {}
+    read_rows: dict[str, Cell] = {}
+    for cell in reading.cells.values():
+        read_rows.setdefault(cell.key.rsplit(".", 1)[0], cell)
+    absent: dict[str, list[str]] = {}
     for key in keys:
         if key not in reading.cells:
-            missing_rows.setdefault(key.rsplit(".", 1)[0], []).append(key)
-    for prefix in missing_rows:
+            absent.setdefault(key.rsplit(".", 1)[0], []).append(key)
+    cells = dict(reading.cells)
+    for prefix, row_keys in absent.items():
         label = row_labels.get(prefix.split(".", 1)[1], prefix)
-        findings.add(
-            "ROW-MISSING",
-            "error",
-            f"{table}: row {label!r} is not in the table",
-            (prefix,),
-        )
-    unexpected = sorted(
-        {key.rsplit(".", 1)[0] for key in reading.cells} - {k.rsplit(".", 1)[0] for k in keys}
-    )
-    for prefix in unexpected:
-        first = next(cell for key, cell in reading.cells.items() if key.startswith(prefix + "."))
-        findings.add(
-            "ROW-UNEXPECTED",
-            "warning",
-            f"{table}: row {prefix.split('.', 1)[1]!r} does not belong to this edition's table; "
-            "its values are kept only in the raw grid",
-            (prefix,),
-            first.span,
-        )
-    missing = {
-        cell.key: cell for cell in missing_cells([k for ks in missing_rows.values() for k in ks], money)
-    }
-    cells = tuple(reading.cells.get(key) or missing[key] for key in keys)
-    return cells, reading.findings + tuple(findings.items)
+        if prefix in read_rows:
+            columns = ", ".join(key.rsplit(".", 1)[1] for key in row_keys)
+            findings.add(
+                "COLUMN-MISSING",
+                "error",
+                f"{table}: row {label!r} has no column {columns} in its header; left unknown",
+                row_keys,
+                read_rows[prefix].span,
+            )
+            unit = UNIT_NOT_STATED if any(key.rsplit(".", 1)[1] in money for key in row_keys) else None
+            cells.update(
+                {key: Cell(key, None, "", UNKNOWN, unit, read_rows[prefix].span) for key in row_keys}
+            )
+        else:
+            findings.add("ROW-MISSING", "error", f"{table}: row {label!r} is not in the table", (prefix,))
+            cells.update({cell.key: cell for cell in missing_cells(row_keys, money)})
+    expected_rows = {key.rsplit(".", 1)[0] for key in keys}
+    for prefix, first in read_rows.items():
+        if prefix not in expected_rows:
+            label = row_labels.get(prefix.split(".", 1)[1], prefix)
+            findings.add(
+                "ROW-UNEXPECTED",
+                "warning",
+                f"{table}: row {label!r} does not belong to this edition's table; "
+                "its values are kept only in the raw grid",
+                (prefix,),
+                first.span,
+            )
+    return tuple(cells[key] for key in keys), reading.findings + tuple(findings.items)
 
 
 # ------------------------------------------------------------------ table 4
@@ -398,11 +413,12 @@ _ALL_ROWS = tuple({row.key + row.label: row for b in _ALL_BLOCKS for row in b.ro
 _ALL_COLUMNS = tuple({c.key + c.label: c for b in _ALL_BLOCKS for c in b.columns}.values())
 
 
-def _edition_columns(edition: str) -> set[str]:
-    return {c.key for b in d.ACTIVE_DISCLOSURE_BLOCKS[edition] for c in b.columns}
+def _edition_columns(edition: str) -> set[d.Label]:
+    return {column for block in d.ACTIVE_DISCLOSURE_BLOCKS[edition] for column in block.columns}
 
 
-#: Column keys only one edition's table 2 has: they tell the edition.
+#: Column labels only one edition's table 2 has (本年新制作数量, 采购总金额 for
+#: 2019; 本年制发件数, 本年处理决定数量 for 2021): they tell the edition.
 EDITION_COLUMNS = {
     edition: _edition_columns(edition)
     - set().union(*(_edition_columns(e) for e in d.EDITIONS if e != edition))
@@ -478,8 +494,8 @@ def detect_edition(pending: Sequence[_PendingRow]) -> str | None:
     votes = dict.fromkeys(d.EDITIONS, 0)
     for item in pending:
         for column in item.columns or ():
-            for edition, keys in EDITION_COLUMNS.items():
-                if column is not None and column.key in keys:
+            for edition, labels in EDITION_COLUMNS.items():
+                if column in labels:
                     votes[edition] += 1
     best = max(votes, key=lambda edition: votes[edition])
     return best if votes[best] else None

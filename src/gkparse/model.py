@@ -84,7 +84,7 @@ class Finding:
     keys: tuple[str, ...] = ()
     expected: str | None = None
     actual: str | None = None
-    span: Span | None = attrs.field(default=None, eq=False)
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
     outcome: str | None = None
     years: tuple[int, ...] = ()
 

@@ -137,7 +137,11 @@ def _tables(
             )
         except TableSyntaxError as error:
             findings.add(
-                "TABLE-UNREADABLE", "warning", f"lines {region.line}…: {error}", (), lines[region.first].span
+                "TABLE-UNREADABLE",
+                "warning",
+                f"lines {region.line}…: {str(error).splitlines()[0]}",
+                (),
+                lines[region.first].span,
             )
             continue
         owner = owners[region.first]
@@ -179,7 +183,11 @@ def _read_tables(grids: dict[str, list[Grid]], findings: Findings) -> tuple[tupl
             continue
         reading = readings[key]
         cells, table_findings = finish_table(
-            key, reading, keys or tuple(reading.cells), row_labels=_row_labels(key), money=d.MONEY_COLUMNS
+            key,
+            reading,
+            keys or tuple(reading.cells),
+            row_labels=_row_labels(key, edition, reading.edition),
+            money=d.MONEY_COLUMNS,
         )
         findings.items.extend(table_findings)
         tables.append(Table(key, cells, tuple(grids[key])))
@@ -195,14 +203,17 @@ def _keys(table: str, edition: str | None, reading: TableReading | None) -> tupl
     return d.active_disclosure_keys(edition) if edition else ()
 
 
-def _row_labels(table: str) -> dict[str, str]:
+def _row_labels(table: str, edition: str | None, variant: str | None) -> dict[str, str]:
+    """Row keys to the labels of the edition the table follows (for messages)."""
     if table == d.APPLICATIONS:
-        return {row.key: row.label for rows in d.APPLICATION_ROWS.values() for row in rows}
+        rows = d.APPLICATION_ROWS[variant or edition or "2019"] + (d.OTHER_HANDLING,)
+        return {row.key: row.label for row in rows}
     if table == d.ACTIVE_DISCLOSURE:
+        editions = [edition] if edition else list(d.EDITIONS)
         return {
             row.key: row.label
-            for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values()
-            for block in blocks
+            for name in reversed(editions)
+            for block in d.ACTIVE_DISCLOSURE_BLOCKS[name]
             for row in block.rows
         }
     return {group.key: group.label for group in d.REVIEW_GROUPS}
