@@ -19,3 +19,16 @@ def seed_text(number: str) -> str:
 def fixture_text(name: str) -> str:
     """A hand-made layout fixture by file name."""
     return (LAYOUT_FIXTURES / name).read_text(encoding="utf-8")
+
+
+#: Table 3's columns, left to right, as the spec keys them (written out here,
+#: not read from gkparse.definitions, so the tests check the definitions).
+T3_COLUMNS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_services",
+    "other_org",
+    "total",
+)

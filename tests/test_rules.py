@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import gkparse
 from gkparse.model import BLANK, FAILED, NOT_ASSESSABLE, Finding, Report, Value
 from gkparse.rules import rules_markdown
-from tests.helpers import FIXTURES, LAYOUT_FIXTURES, REPOSITORY, fixture_text, seed_text
+from tests.helpers import FIXTURES, LAYOUT_FIXTURES, REPOSITORY, T3_COLUMNS, fixture_text, seed_text
 
 EXPECTED = json.loads((LAYOUT_FIXTURES / "report2021_expected.json").read_text(encoding="utf-8"))["facts"]
 SERIES_2020 = (FIXTURES / "series" / "report2020_tab.txt").read_text(encoding="utf-8")
@@ -153,18 +153,7 @@ def test_t3_row_fires() -> None:
     total = EXPECTED["applications.new.total"]
     report = with_values(report_2021(), applications__new__total=total + 1)
     (finding,) = rule_findings(report, "T3-ROW")
-    assert finding.keys == tuple(
-        f"applications.new.{c}"
-        for c in (
-            "natural_person",
-            "commercial",
-            "research",
-            "public_interest",
-            "legal_services",
-            "other_org",
-            "total",
-        )
-    )
+    assert finding.keys == tuple(f"applications.new.{c}" for c in T3_COLUMNS)
     assert (finding.expected, finding.actual) == (str(total), str(total + 1))
     assert finding.message.startswith(
         f"applications row new: natural_person {EXPECTED['applications.new.natural_person']} + "
@@ -498,7 +487,7 @@ def test_seed_findings() -> None:
 
 
 # ------------------------------------------------------------------ properties
-APPLICANTS = ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org")
+APPLICANTS = T3_COLUMNS[:-1]
 ROWS_2021 = [
     key.split(".")[1] for key in EXPECTED if key.startswith("applications.") and key.endswith(".total")
 ]

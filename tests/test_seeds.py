@@ -9,7 +9,7 @@ import pytest
 
 import gkparse
 from gkparse.model import BLANK, UNIT_NOT_STATED, UNKNOWN, VALUE, WAN_YUAN
-from tests.helpers import seed_text
+from tests.helpers import T3_COLUMNS, seed_text
 
 T3_ROWS_2019 = (
     "new",
@@ -35,15 +35,6 @@ T3_ROWS_2019 = (
     "other_handling",
     "handled_total",
     "carried_forward",
-)
-T3_COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_services",
-    "other_org",
-    "total",
 )
 T4_KEYS = tuple(
     f"review_litigation.{group}.{column}"

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 import gkparse
-from tests.helpers import seed_text
+from tests.helpers import T3_COLUMNS, seed_text
 
 T3_LABELS = {
     "new": "一、本年新收政府信息公开申请数量",
@@ -60,18 +60,7 @@ def table3(labels: dict[str, str]) -> str:
 def assert_rows_read(report: gkparse.Report) -> None:
     facts = report.facts()
     for index, key in enumerate(T3_LABELS):
-        row = [
-            facts[f"applications.{key}.{column}"]
-            for column in (
-                "natural_person",
-                "commercial",
-                "research",
-                "public_interest",
-                "legal_services",
-                "other_org",
-                "total",
-            )
-        ]
+        row = [facts[f"applications.{key}.{column}"] for column in T3_COLUMNS]
         assert row == values(index), key
     assert [f.code for f in gkparse.validate(report) if f.code.startswith(("ROW", "LABEL"))] == []
 

@@ -132,7 +132,7 @@ _RESULTS_2019_HEAD = (
     ),
 )
 OTHER_HANDLING = _l("other_handling", "（六）其他处理", "其他处理")
-_OTHER_2021 = (
+APPLICATION_OTHER_2021 = (
     _l(
         "other_overdue_correction",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
@@ -152,7 +152,14 @@ _CARRIED_FORWARD = _l("carried_forward", "四、结转下年度继续办理", "�
 #: Table 3's rows, top to bottom, for each edition of the table.
 APPLICATION_ROWS: dict[str, tuple[Label, ...]] = {
     "2019": (_NEW, _CARRIED_OVER, *_RESULTS_2019_HEAD, OTHER_HANDLING, _HANDLED_TOTAL, _CARRIED_FORWARD),
-    "2021": (_NEW, _CARRIED_OVER, *_RESULTS_2019_HEAD, *_OTHER_2021, _HANDLED_TOTAL, _CARRIED_FORWARD),
+    "2021": (
+        _NEW,
+        _CARRIED_OVER,
+        *_RESULTS_2019_HEAD,
+        *APPLICATION_OTHER_2021,
+        _HANDLED_TOTAL,
+        _CARRIED_FORWARD,
+    ),
 }
 
 #: Group labels: no numbers of their own, numbers belong to the leaf rows.

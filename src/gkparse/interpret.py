@@ -206,6 +206,31 @@ def missing_cells(keys: Iterable[str], money: frozenset[str] = frozenset()) -> l
     ]
 
 
+def unknown_row(findings: Findings, table: str, parts: RowParts) -> None:
+    """A row with numbers whose label matches no row of the table: say so."""
+    if any(read_value(cell.text).kind == NUMBER for cell in parts.values):
+        findings.add(
+            "LABEL-UNKNOWN",
+            "warning",
+            f"{table}: row {parts.label_text!r} matches no row of the table; "
+            "its values are kept only in the raw grid",
+            (table,),
+            parts.row.span,
+            actual=parts.label_text,
+        )
+
+
+def duplicate_row(findings: Findings, table: str, what: str, prefix: str, parts: RowParts) -> None:
+    """A row read a second time: the first one is kept."""
+    findings.add(
+        "ROW-DUPLICATE",
+        "warning",
+        f"{table}: {what} appears again; the first one is kept",
+        (prefix,),
+        parts.row.span,
+    )
+
+
 def _count_finding(
     findings: Findings, prefix: str, parts: RowParts, placed: Sequence[GridCell | None], count: int
 ) -> None:
@@ -295,29 +320,14 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
         if leaf is d.OTHER_HANDLING and not parts.has_values:
             continue  # the 2021 group label 其他处理 on a line of its own
         if leaf is None:
-            if parts.has_values and any(read_value(c.text).kind == NUMBER for c in parts.values):
-                findings.add(
-                    "LABEL-UNKNOWN",
-                    "warning",
-                    f"applications: row {parts.label_text!r} matches no row of the table; "
-                    "its values are kept only in the raw grid",
-                    (d.APPLICATIONS,),
-                    parts.row.span,
-                    actual=parts.label_text,
-                )
+            unknown_row(findings, d.APPLICATIONS, parts)
             continue
         prefix = f"{d.APPLICATIONS}.{leaf.key}"
         if leaf.key in rows:
-            findings.add(
-                "ROW-DUPLICATE",
-                "warning",
-                f"applications: row {leaf.label!r} appears again; the first one is kept",
-                (prefix,),
-                parts.row.span,
-            )
+            duplicate_row(findings, d.APPLICATIONS, f"row {leaf.label!r}", prefix, parts)
             continue
         rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings)
-    other_rows = {label.key for label in d.APPLICATION_ROWS["2021"][-5:-2]}
+    other_rows = {label.key for label in d.APPLICATION_OTHER_2021}
     edition = "2021" if other_rows & rows.keys() else "2019" if d.OTHER_HANDLING.key in rows else None
     cells = {cell.key: cell for row in rows.values() for cell in row}
     return TableReading(cells, tuple(findings.items), edition)
@@ -394,13 +404,7 @@ def read_review(grids: Sequence[Grid]) -> TableReading:
         if not any(read_value(c.text).kind in (NUMBER, PLACEHOLDER) for c in parts.values):
             continue  # header rows
         if cells:
-            findings.add(
-                "ROW-DUPLICATE",
-                "warning",
-                "review_litigation: a second data row; the first one is kept",
-                (d.REVIEW_LITIGATION,),
-                parts.row.span,
-            )
+            duplicate_row(findings, d.REVIEW_LITIGATION, "a data row", d.REVIEW_LITIGATION, parts)
             continue
         for cell in place_row(d.REVIEW_LITIGATION, parts, columns, findings):
             cells[cell.key] = cell
@@ -474,16 +478,7 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
             (best_match(text, _ALL_ROWS) for text in reversed(labels) if best_match(text, _ALL_ROWS)), None
         )
         if row is None:
-            if any(read_value(c.text).kind == NUMBER for c in parts.values):
-                findings.add(
-                    "LABEL-UNKNOWN",
-                    "warning",
-                    f"active_disclosure: row {parts.label_text!r} matches no row of the table; "
-                    "its values are kept only in the raw grid",
-                    (d.ACTIVE_DISCLOSURE,),
-                    parts.row.span,
-                    actual=parts.label_text,
-                )
+            unknown_row(findings, d.ACTIVE_DISCLOSURE, parts)
             continue
         pending.append(_PendingRow(row, parts, columns, header_unit))
     return pending
@@ -528,13 +523,7 @@ def read_active_disclosure(grids: Sequence[Grid], edition: str | None) -> TableR
             )
             continue
         if any(key.startswith(prefix + ".") for key in cells):
-            findings.add(
-                "ROW-DUPLICATE",
-                "warning",
-                f"active_disclosure: row {item.row.label!r} appears again; the first one is kept",
-                (prefix,),
-                item.parts.row.span,
-            )
+            duplicate_row(findings, d.ACTIVE_DISCLOSURE, f"row {item.row.label!r}", prefix, item.parts)
             continue
         for cell in place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit):
             cells[cell.key] = cell

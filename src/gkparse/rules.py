@@ -381,11 +381,19 @@ def _year(report: Report) -> int:
     return report.year
 
 
-def _pair_year_chain(rule: Rule, earlier: Report, later: Report) -> Iterator[Finding]:
-    before, after = _present(earlier, d.APPLICATIONS), _present(later, d.APPLICATIONS)
+def _pair(earlier: Report, later: Report, table: str) -> tuple[Table, Table, int, int] | None:
+    """Both reports' tables and years, or None when either report lacks the table."""
+    before, after = _present(earlier, table), _present(later, table)
     if before is None or after is None:
+        return None
+    return before, after, _year(earlier), _year(later)
+
+
+def _pair_year_chain(rule: Rule, earlier: Report, later: Report) -> Iterator[Finding]:
+    pair = _pair(earlier, later, d.APPLICATIONS)
+    if pair is None:
         return
-    first, second = _year(earlier), _year(later)
+    before, after, first, second = pair
     for column, label in _COLUMNS:
         yield from _found(
             [
@@ -401,10 +409,10 @@ def _pair_year_chain(rule: Rule, earlier: Report, later: Report) -> Iterator[Fin
 
 
 def _pair_in_force(rule: Rule, earlier: Report, later: Report) -> Iterator[Finding]:
-    before, after = _present(earlier, d.ACTIVE_DISCLOSURE), _present(later, d.ACTIVE_DISCLOSURE)
-    if before is None or after is None:
+    pair = _pair(earlier, later, d.ACTIVE_DISCLOSURE)
+    if pair is None:
         return
-    first, second = _year(earlier), _year(later)
+    before, after, first, second = pair
     for row in ("regulations", "normative_documents"):
         yield from _found(
             [
@@ -424,10 +432,10 @@ def _pair_in_force(rule: Rule, earlier: Report, later: Report) -> Iterator[Findi
 
 
 def _pair_items(rule: Rule, earlier: Report, later: Report) -> Iterator[Finding]:
-    before, after = _present(earlier, d.ACTIVE_DISCLOSURE), _present(later, d.ACTIVE_DISCLOSURE)
-    if before is None or after is None:
+    pair = _pair(earlier, later, d.ACTIVE_DISCLOSURE)
+    if pair is None:
         return
-    first, second = _year(earlier), _year(later)
+    before, after, first, second = pair
     for row in _ITEM_ROWS:
         yield from _found(
             [
