@@ -430,7 +430,8 @@ EDITION_COLUMNS = {
 }
 
 
-def _header_unit(texts: Sequence[str]) -> str | None:
+def header_unit_of(texts: Sequence[str]) -> str | None:
+    """The unit a column header states ("万元", "元"), if any."""
     joined = "".join(texts)
     if WAN_YUAN in joined:
         return WAN_YUAN
@@ -472,7 +473,7 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
                     )
                 if not found or column is None or found[-1] is None or found[-1].key != column.key:
                     found.append(column)  # a merged header repeated in each slot counts once
-            columns, header_unit = tuple(found), _header_unit(after)
+            columns, header_unit = tuple(found), header_unit_of(after)
             continue
         row = next(
             (best_match(text, _ALL_ROWS) for text in reversed(labels) if best_match(text, _ALL_ROWS)), None
