@@ -32,3 +32,6 @@ T3_COLUMNS = (
     "other_org",
     "total",
 )
+
+#: The outline's six sections in order, as the spec keys them.
+SECTIONS = ["overview", "active_disclosure", "applications", "review_litigation", "problems", "other_matters"]

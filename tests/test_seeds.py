@@ -9,7 +9,7 @@ import pytest
 
 import gkparse
 from gkparse.model import BLANK, UNIT_NOT_STATED, UNKNOWN, VALUE, WAN_YUAN
-from tests.helpers import T3_COLUMNS, seed_text
+from tests.helpers import SECTIONS, T3_COLUMNS, seed_text
 
 T3_ROWS_2019 = (
     "new",
@@ -81,13 +81,7 @@ def test_seed_000_one_cell_per_line_2019() -> None:
     assert report.year == 2020
     assert report.published == datetime.date(2021, 1, 28)
     assert report.edition == "2019"
-    assert [s.key for s in report.sections] == [
-        "overview",
-        "active_disclosure",
-        "applications",
-        "review_litigation",
-        "problems",
-    ]
+    assert [s.key for s in report.sections] == SECTIONS[:-1]
     facts = report.facts()
     assert tuple(facts) == ALL_KEYS_2019
     assert facts["active_disclosure.procurement.items"] == 51
@@ -117,14 +111,7 @@ def test_seed_001_has_no_tables() -> None:
     assert report.edition is None
     assert report.facts() == {}
     assert report.tables == ()
-    assert [s.key for s in report.sections] == [
-        "overview",
-        "active_disclosure",
-        "applications",
-        "review_litigation",
-        "problems",
-        "other_matters",
-    ]
+    assert [s.key for s in report.sections] == SECTIONS
     other = report.section("other_matters")
     assert other is not None
     assert other.heading == "六、其他需要报告的事项"

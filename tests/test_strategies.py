@@ -17,7 +17,7 @@ from gkparse import definitions as d
 from gkparse.model import FAILED, Report
 from gkparse.rendering import render, render_with
 from gkparse.strategies import BREAKABLE_RULES, _Noise, layouts, raw_texts, report_texts, reports
-from tests.helpers import fixture_text, seed_text
+from tests.helpers import SECTIONS, fixture_text, seed_text
 
 
 def _what_it_says(report: Report) -> tuple[object, ...]:
@@ -107,14 +107,7 @@ def test_reports_of_an_edition(edition: str, data: st.DataObject) -> None:
     report = data.draw(reports(edition))
     assert report.edition == edition
     assert report.problems == ()
-    assert [s.key for s in report.sections] == [
-        "overview",
-        "active_disclosure",
-        "applications",
-        "review_litigation",
-        "problems",
-        "other_matters",
-    ]
+    assert [s.key for s in report.sections] == SECTIONS
     variants = {"2019": ("2019",), "2021": ("2021", "2019")}[edition]
     assert any(
         set(report.facts()) == {*d.active_disclosure_keys(edition), *d.application_keys(v), *d.review_keys()}
