@@ -60,7 +60,7 @@ def _table_lines(table: Table) -> list[str]:
     return [f"  {row:<{width}}  " + "  ".join(values) for row, values in rows.items()]
 
 
-def summary(report: Report, name: str) -> str:
+def summary(report: Report, name: str, findings: Sequence[Finding]) -> str:
     """A report as a person reads it in a terminal."""
     lines = [
         f"== {name}",
@@ -74,7 +74,6 @@ def summary(report: Report, name: str) -> str:
     for table in report.tables:
         lines.append(f"table {table.key}:")
         lines.extend(_table_lines(table))
-    findings = validate(report)
     lines.append(f"findings: {len(findings)}")
     lines.extend(f"  {f.severity:<7} {f.code}: {f.message}" for f in findings)
     lines.append("(· blank, ? could not be placed, ! not a number, - not in the text)")
@@ -122,12 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             report = parse(text)
             reports.append(report)
-            failed = failed or any(f.severity == "error" for f in validate(report))
+            findings = validate(report)
+            failed = failed or any(f.severity == "error" for f in findings)
             shown = name or f"{SAMPLE} (bundled sample)"
             if options.format == "json":
                 print(json.dumps({"file": shown, "report": to_dict(report)}, ensure_ascii=False))
             else:
-                print(summary(report, shown))
+                print(summary(report, shown, findings))
         if options.series:
             findings = validate_series(reports)
             failed = failed or any(f.severity == "error" for f in findings)

@@ -314,9 +314,10 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
     rows: dict[str, list[Cell]] = {}
     group: str | None = None
     for parts in rows_of(grids):
-        if any(word in text for text in parts.label_keys for word in d.APPLICATION_HEADERS):
+        labels = parts.label_keys
+        if any(word in text for text in labels for word in d.APPLICATION_HEADERS):
             continue  # header and caption rows
-        leaf, group = _application_leaf(parts.label_keys, group)
+        leaf, group = _application_leaf(labels, group)
         if leaf is d.OTHER_HANDLING and not parts.has_values:
             continue  # the 2021 group label 其他处理 on a line of its own
         if leaf is None:
@@ -475,9 +476,8 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
                     found.append(column)  # a merged header repeated in each slot counts once
             columns, header_unit = tuple(found), header_unit_of(after)
             continue
-        row = next(
-            (best_match(text, _ALL_ROWS) for text in reversed(labels) if best_match(text, _ALL_ROWS)), None
-        )
+        matches = (best_match(text, _ALL_ROWS) for text in reversed(labels))
+        row = next((match for match in matches if match is not None), None)
         if row is None:
             unknown_row(findings, d.ACTIVE_DISCLOSURE, parts)
             continue
