@@ -1,15 +1,22 @@
 """Shared fixtures and hypothesis profiles.
 
-CI sets ``CI=true`` and hypothesis then loads its deterministic built-in
-``ci`` profile; elsewhere the ``dev`` profile runs more examples.
+Example counts come from profiles only, never from a test:
+
+- ``dev`` (the default): few examples, for a quick run while working;
+- ``ci``: the thorough run, selected by ``.ci/run`` with
+  ``--hypothesis-profile=ci`` (or ``HYPOTHESIS_PROFILE=ci``);
+- ``deep``: for a long hunt for counterexamples on demand.
 """
 
 from __future__ import annotations
 
 import os
 
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
-settings.register_profile("dev", max_examples=300, deadline=None)
-if not os.environ.get("CI"):
-    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.register_profile("dev", max_examples=20, deadline=None)
+settings.register_profile(
+    "ci", max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("deep", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 import gkparse
-from gkparse.model import VALUE, WAN_YUAN
+from gkparse.report.model import VALUE, WAN_YUAN
 from tests.helpers import LAYOUT_FIXTURES, fixture_text, seed_text
 
 REPORT_2021 = ("report2021_tab.txt", "report2021_cells.txt", "report2021_pipe.md")

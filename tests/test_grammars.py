@@ -5,24 +5,32 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 
-from gkparse.grammars import GRAMMAR_NAMES, grammar_dir, grammar_text, parser
+import gkparse
+from gkparse.grids.grammars import build_parser, grammar_dir, grammar_names, grammar_text, parser
 
 
-@pytest.mark.parametrize("name", GRAMMAR_NAMES)
+@pytest.mark.parametrize("name", grammar_names())
 def test_grammar_is_strict_lalr(name: str) -> None:
     """strict=True raises on shift/reduce conflicts and regex collisions (via interegular)."""
     Lark(grammar_text(name), parser="lalr", strict=True, import_paths=[str(grammar_dir())])
 
 
 def test_every_grammar_file_is_known() -> None:
-    files = {path.stem for path in grammar_dir().glob("*.lark")}
-    assert files == {*GRAMMAR_NAMES, "gk_terminals"}
+    assert set(grammar_names()) == {"lines", "values", "headings", *(f"layouts/{n}" for n in gkparse.LAYOUTS)}
+
+
+def test_each_layout_has_its_own_grammar_file() -> None:
+    for name in gkparse.LAYOUTS:
+        assert list(grammar_dir().rglob(f"{name}.lark")) == [grammar_dir() / "layouts" / f"{name}.lark"]
 
 
 def test_parsers_are_built_once() -> None:
-    assert parser("tab") is parser("tab")
+    assert parser("layouts/tab") is parser("layouts/tab")
+    assert build_parser(grammar_text("values")) is parser("values")
 
 
 def test_unknown_grammar() -> None:
     with pytest.raises(ValueError, match="unknown grammar 'html'"):
         parser("html")
+    with pytest.raises(ValueError, match="unknown grammar 'gk_terminals'"):
+        parser("gk_terminals")

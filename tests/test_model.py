@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import gkparse
-from gkparse.model import MISSING, Cell
+from gkparse.report.model import MISSING, Cell
 from tests.helpers import fixture_text, seed_text
 
 

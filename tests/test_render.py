@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import gkparse
-from gkparse.model import BLANK, UNKNOWN, VALUE, Cell, Report, Section, Table
-from gkparse.rendering import render
+from gkparse.report.model import BLANK, UNKNOWN, VALUE, Cell, Report, Section, Table
+from gkparse.report.render import render
 from gkparse.strategies import reports
 from tests.helpers import fixture_text, seed_text
 
@@ -30,7 +30,6 @@ SOURCES = {
 
 
 @pytest.mark.parametrize("layout", gkparse.LAYOUTS)
-@settings(max_examples=500, deadline=None)
 @given(report=reports())
 def test_round_trip(layout: str, report: Report) -> None:
     """Every generated report, rendered in every layout, parses back to itself:
@@ -186,7 +185,6 @@ def test_pipe_table_with_crlf_line_ends() -> None:
 
 
 @pytest.mark.parametrize("layout", gkparse.LAYOUTS)
-@settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_reports_of_cut_and_shuffled_seeds_read_back_the_same(layout: str, data: st.DataObject) -> None:
     """Any report parse gives, even of real lines cut and shuffled, renders to

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gkparse
-from gkparse.model import BLANK, FAILED, NOT_ASSESSABLE, Finding, Report, Value
+from gkparse.report.model import BLANK, FAILED, NOT_ASSESSABLE, Finding, Report, Value
 from gkparse.rules import rules_markdown
 from tests.helpers import FIXTURES, LAYOUT_FIXTURES, REPOSITORY, T3_COLUMNS, fixture_text, seed_text
 
@@ -410,11 +410,6 @@ def test_check_raises_with_every_error() -> None:
     assert "T3-COLUMN: applications column 总计" in str(raised.value)
     clean = report_2021()
     assert gkparse.check(clean) is clean
-
-
-def test_report_findings_property() -> None:
-    report = gkparse.parse(seed_text("003"))
-    assert report.findings == gkparse.validate(report)
 
 
 def test_rules_select_and_extend() -> None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import gkparse
-from gkparse.model import BLANK, UNIT_NOT_STATED, UNKNOWN, VALUE, WAN_YUAN
+from gkparse.report.model import BLANK, UNIT_NOT_STATED, UNKNOWN, VALUE, WAN_YUAN
 from tests.helpers import SECTIONS, T3_COLUMNS, seed_text
 
 T3_ROWS_2019 = (

@@ -8,7 +8,7 @@ import cattrs
 import pytest
 
 import gkparse
-from gkparse.serialise import from_dict, from_json, to_dict, to_json
+from gkparse.report.serialise import from_dict, from_json, to_dict, to_json
 from tests.helpers import fixture_text, seed_text
 
 

@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gkparse
-from gkparse import definitions as d
-from gkparse.model import FAILED, Report
-from gkparse.rendering import render, render_with
+from gkparse.report import definitions as d
+from gkparse.report.model import FAILED, Report
+from gkparse.report.render import render, render_with
+from gkparse.report.vocabulary import Edition
 from gkparse.strategies import BREAKABLE_RULES, _Noise, layouts, raw_texts, report_texts, reports
 from tests.helpers import SECTIONS, fixture_text, seed_text
 
@@ -37,7 +38,6 @@ def _what_it_says(report: Report) -> tuple[object, ...]:
 
 
 @pytest.mark.parametrize("layout", gkparse.LAYOUTS)
-@settings(max_examples=500, deadline=None)
 @given(data=st.data())
 def test_messy_text_parses_to_its_report(layout: str, data: st.DataObject) -> None:
     text, report = data.draw(report_texts(layout))
@@ -46,7 +46,6 @@ def test_messy_text_parses_to_its_report(layout: str, data: st.DataObject) -> No
     assert _what_it_says(back) == _what_it_says(report)
 
 
-@settings(max_examples=50, deadline=None)
 @given(pair=report_texts(messy=False))
 def test_clean_text_is_the_rendering(pair: tuple[str, Report]) -> None:
     text, report = pair
@@ -54,7 +53,6 @@ def test_clean_text_is_the_rendering(pair: tuple[str, Report]) -> None:
 
 
 @pytest.mark.parametrize("layout", gkparse.LAYOUTS)
-@settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_parse_never_raises_on_grammar_strings(layout: str, data: st.DataObject) -> None:
     """Strings of a layout's grammar: the table reader reads them or says why,
@@ -66,7 +64,6 @@ def test_parse_never_raises_on_grammar_strings(layout: str, data: st.DataObject)
     assert all(finding.severity in ("error", "warning", "info") for finding in gkparse.validate(report))
 
 
-@settings(max_examples=200, deadline=None)
 @given(text=st.text())
 def test_parse_never_raises_on_any_text(text: str) -> None:
     gkparse.validate(gkparse.parse(text))
@@ -76,7 +73,7 @@ def test_raw_texts_are_not_all_empty() -> None:
     """from_lark without tab and newline in its alphabet gives only ''."""
     seen: list[str] = []
 
-    @settings(max_examples=30, database=None)
+    @settings(database=None)
     @given(raw_texts("cells"))
     def collect(text: str) -> None:
         seen.append(text)
@@ -85,14 +82,12 @@ def test_raw_texts_are_not_all_empty() -> None:
     assert any("\t" in text and "\n" in text for text in seen)
 
 
-@settings(max_examples=200, deadline=None)
 @given(report=reports(consistent=True))
 def test_consistent_reports_validate_clean(report: Report) -> None:
     problems = [f for f in gkparse.validate(report) if f.outcome == FAILED or f.severity != "info"]
     assert problems == []
 
 
-@settings(max_examples=200, deadline=None)
 @given(report=reports(consistent=False))
 def test_inconsistent_reports_break_a_rule(report: Report) -> None:
     failed = {f.code for f in gkparse.validate(report) if f.outcome == FAILED}
@@ -101,14 +96,13 @@ def test_inconsistent_reports_break_a_rule(report: Report) -> None:
 
 
 @pytest.mark.parametrize("edition", d.EDITIONS)
-@settings(max_examples=50, deadline=None)
 @given(data=st.data())
-def test_reports_of_an_edition(edition: str, data: st.DataObject) -> None:
+def test_reports_of_an_edition(edition: Edition, data: st.DataObject) -> None:
     report = data.draw(reports(edition))
     assert report.edition == edition
     assert report.problems == ()
     assert [s.key for s in report.sections] == SECTIONS
-    variants = {"2019": ("2019",), "2021": ("2021", "2019")}[edition]
+    variants: tuple[Edition, ...] = ("2019",) if edition == "2019" else ("2021", "2019")
     assert any(
         set(report.facts()) == {*d.active_disclosure_keys(edition), *d.application_keys(v), *d.review_keys()}
         for v in variants
@@ -116,7 +110,6 @@ def test_reports_of_an_edition(edition: str, data: st.DataObject) -> None:
     assert report.title == f"{report.body}{report.year}年政府信息公开工作年度报告"
 
 
-@settings(max_examples=20)
 @given(layout=layouts())
 def test_layouts(layout: str) -> None:
     assert layout in gkparse.LAYOUTS

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from gkparse.values import EMPTY, NUMBER, PAGE_NUMBER, PLACEHOLDER, TEXT, CellValue, read_value
+from gkparse.grids.values import EMPTY, NUMBER, PAGE_NUMBER, PLACEHOLDER, TEXT, CellValue, read_value
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,6 @@ def test_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
 
 
 def test_editable_install_finds_the_checkout_grammars() -> None:
-    from gkparse.grammars import grammar_dir
+    from gkparse.grids.grammars import grammar_dir
 
-    assert (grammar_dir() / "outline.lark").is_file()
+    assert (grammar_dir() / "lines.lark").is_file()

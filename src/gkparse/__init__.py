@@ -1,28 +1,60 @@
 """gkparse: read Chinese government information disclosure annual reports.
 
-Two layers, both public:
+Two layers, both public, both re-exported here:
 
-- the generic layer turns loosely formatted text tables into grids:
-  :func:`parse_table`, :func:`find_tables`, :data:`LAYOUTS`;
-- ``render`` writes a report back in any layout, and ``gkparse.strategies``
-  (with the ``strategies`` extra) generates reports and their texts for
-  hypothesis;
-- the report layer turns a report's text into keyed facts and findings:
-  :func:`parse`, :class:`Report`, and the cross-footing rules
-  (:data:`RULES`) through :func:`validate`, :func:`validate_series`,
-  :func:`iter_findings` and :func:`check`.
+- the generic layer (:mod:`gkparse.grids`) turns loosely formatted text
+  tables into grids: :func:`parse_table`, :func:`find_tables`,
+  :data:`LAYOUTS`, and :func:`register_layout` for a layout of your own;
+- the report layer (:mod:`gkparse.report`) turns a report's text into keyed
+  facts and findings: :func:`parse`, :class:`Report`, :func:`render`, and
+  the cross-footing rules (:mod:`gkparse.rules`, :data:`RULES`) through
+  :func:`validate`, :func:`validate_series`, :func:`iter_findings` and
+  :func:`check`.
+
+``gkparse.strategies`` (with the ``strategies`` extra) generates reports and
+their texts for hypothesis.
 """
 
-from gkparse.grid import Grid, GridCell, GridRow, Span
-from gkparse.layouts import LAYOUTS, TableSyntaxError
-from gkparse.model import Cell, Finding, Report, Section, Table
-from gkparse.reading import find_tables, parse_table
-from gkparse.rendering import render
-from gkparse.report import parse
-from gkparse.rules import RULES, Rule
-from gkparse.validate import ValidationError, check, iter_findings, validate, validate_series
+from gkparse import _moved
+from gkparse.grids import (
+    LAYOUTS,
+    Grid,
+    GridCell,
+    GridRow,
+    Layout,
+    Span,
+    TableSyntaxError,
+    find_tables,
+    parse_table,
+)
+from gkparse.grids import register as register_layout
+from gkparse.grids import unregister as unregister_layout
+from gkparse.report import (
+    Cell,
+    Finding,
+    Report,
+    Section,
+    Table,
+    from_dict,
+    from_json,
+    parse,
+    render,
+    to_dict,
+    to_json,
+)
+from gkparse.rules import (
+    RULES,
+    Rule,
+    ValidationError,
+    check,
+    iter_findings,
+    validate,
+    validate_series,
+)
 
 __version__ = "0.1.0"
+
+_moved.install()
 
 
 def __getattr__(name: str) -> object:
@@ -42,6 +74,7 @@ __all__ = [
     "Grid",
     "GridCell",
     "GridRow",
+    "Layout",
     "Report",
     "Rule",
     "Section",
@@ -52,10 +85,16 @@ __all__ = [
     "__version__",
     "check",
     "find_tables",
+    "from_dict",
+    "from_json",
     "iter_findings",
     "parse",
     "parse_table",
+    "register_layout",
     "render",
+    "to_dict",
+    "to_json",
+    "unregister_layout",
     "validate",
     "validate_series",
 ]

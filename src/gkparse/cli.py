@@ -19,11 +19,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gkparse import __version__
-from gkparse.model import BLANK, INVALID, MISSING, UNKNOWN, Cell, Finding, Report, Table
-from gkparse.report import parse
-from gkparse.rules import rules_markdown
-from gkparse.serialise import converter, to_dict
-from gkparse.validate import validate, validate_series
+from gkparse.report.model import Cell, Finding, Report, Table
+from gkparse.report.parse import parse
+from gkparse.report.serialise import converter, to_dict
+from gkparse.report.vocabulary import BLANK, INVALID, MISSING, UNKNOWN
+from gkparse.rules import rules_markdown, validate, validate_series
 
 SAMPLE = "sample_report.txt"
 

@@ -31,12 +31,22 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
         "pip install 'gkparse[strategies]'"
     ) from error
 
-from gkparse import definitions as d
-from gkparse.grammars import parser
-from gkparse.layouts import LAYOUTS
-from gkparse.model import BLANK, UNIT_NOT_STATED, VALUE, WAN_YUAN, Cell, Report, Section, Table
-from gkparse.outline import SECTION_KEYS
-from gkparse.rendering import PLACEHOLDERS, Choices, render, render_with
+from gkparse.grids.grammars import build_parser
+from gkparse.grids.layouts import LAYOUTS, Choices
+from gkparse.grids.layouts import get as get_layout
+from gkparse.report import definitions as d
+from gkparse.report.model import Cell, Report, Section, Table
+from gkparse.report.render import PLACEHOLDERS, render, render_with
+from gkparse.report.vocabulary import (
+    BLANK,
+    SECTION_KEYS,
+    UNIT_NOT_STATED,
+    VALUE,
+    WAN_YUAN,
+    Edition,
+    TableKey,
+    Unit,
+)
 
 __all__ = ["layouts", "raw_texts", "report_texts", "reports"]
 
@@ -57,7 +67,7 @@ BREAKABLE_RULES: dict[str, tuple[str, ...]] = {
     "2021": ("T3-COLUMN", "T3-HANDLED", "T3-ROW", "T4-GROUP", "T2-NONNEG", "TXT"),
 }
 
-_YEARS = {"2019": (2019, 2020), "2021": (2021, 2022, 2023, 2024, 2025)}
+_YEARS: dict[Edition, tuple[int, ...]] = {"2019": (2019, 2020), "2021": (2021, 2022, 2023, 2024, 2025)}
 _PLACES = (
     "示例市示例区",
     "银川市兴庆区",
@@ -202,9 +212,10 @@ def reports(edition: str | None = None, consistent: bool | None = None) -> st.Se
         def test_my_checker(report):
             assert my_checker(report.facts()) == []
     """
-    if edition is not None and edition not in d.EDITIONS:
+    known = {name: name for name in d.EDITIONS}
+    if edition is not None and edition not in known:
         raise ValueError(f"unknown edition {edition!r}; known: {', '.join(d.EDITIONS)}")
-    return _reports(edition, consistent)
+    return _reports(known[edition] if edition is not None else None, consistent)
 
 
 def report_texts(layout: str | None = None, messy: bool = True) -> st.SearchStrategy[tuple[str, Report]]:
@@ -248,9 +259,7 @@ def raw_texts(layout: str | None = None) -> st.SearchStrategy[str]:
     """
     if layout is None:
         return st.one_of(*(raw_texts(name) for name in LAYOUTS))
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; known: {', '.join(LAYOUTS)}")
-    return from_lark(parser(layout), alphabet=_ALPHABET)
+    return from_lark(build_parser(get_layout(layout).grammar), alphabet=_ALPHABET)
 
 
 def _label_characters() -> str:
@@ -294,7 +303,7 @@ class _Counts:
 
 
 @st.composite
-def _money(draw: st.DrawFn, scale: int, header_unit: str | None) -> tuple[Decimal, str, str]:
+def _money(draw: st.DrawFn, scale: int, header_unit: str | None) -> tuple[Decimal, str, Unit]:
     """A money amount: its value in 万元, its raw text and its unit."""
     form = draw(st.sampled_from(["wan", "bare", "yuan"]))
     if form == "yuan":
@@ -302,7 +311,7 @@ def _money(draw: st.DrawFn, scale: int, header_unit: str | None) -> tuple[Decima
         return Decimal(yuan).scaleb(-4), f"{yuan}元", WAN_YUAN
     places = draw(st.integers(0, 2))
     number = format(Decimal(draw(st.integers(0, scale * 10**places))).scaleb(-places), "f")
-    unit = WAN_YUAN if form == "wan" or header_unit == WAN_YUAN else UNIT_NOT_STATED
+    unit: Unit = WAN_YUAN if form == "wan" or header_unit == WAN_YUAN else UNIT_NOT_STATED
     raw = f"{number}{WAN_YUAN}" if form == "wan" else number
     return Decimal(number), raw, unit
 
@@ -315,7 +324,7 @@ def _signed_raw(draw: st.DrawFn, value: int) -> str:
     return "0"
 
 
-def _applications(count: _Counts, variant: str) -> dict[str, int]:
+def _applications(count: _Counts, variant: Edition) -> dict[str, int]:
     """Table 3 satisfying T3-COLUMN, T3-HANDLED and T3-ROW, column by column."""
     rows = [row.key for row in d.APPLICATION_ROWS[variant]]
     leaves = [row for row in rows if row not in _LEAF_FREE_ROWS]
@@ -346,7 +355,7 @@ def _review(count: _Counts) -> dict[str, int]:
     return values
 
 
-def _active_disclosure(count: _Counts, edition: str) -> dict[str, int]:
+def _active_disclosure(count: _Counts, edition: Edition) -> dict[str, int]:
     """Table 2's counts satisfying T2-NONNEG, T2-PUBLISHED and T2-ITEMS
     (money is drawn with the cells)."""
     values: dict[str, int] = {}
@@ -366,7 +375,7 @@ def _active_disclosure(count: _Counts, edition: str) -> dict[str, int]:
     return values
 
 
-def _keys(edition: str, variant: str) -> dict[str, tuple[str, ...]]:
+def _keys(edition: Edition, variant: Edition) -> dict[TableKey, tuple[str, ...]]:
     return {
         d.ACTIVE_DISCLOSURE: d.active_disclosure_keys(edition),
         d.APPLICATIONS: d.application_keys(variant),
@@ -375,7 +384,7 @@ def _keys(edition: str, variant: str) -> dict[str, tuple[str, ...]]:
 
 
 @st.composite
-def _blanks(draw: st.DrawFn, keys: dict[str, tuple[str, ...]]) -> set[str]:
+def _blanks(draw: st.DrawFn, keys: dict[TableKey, tuple[str, ...]]) -> set[str]:
     """The cells left blank: none, a few, the total columns, or a whole table."""
     every = [key for table in keys.values() for key in table]
     mode = draw(st.sampled_from(["none", "some", "totals", "table"]))
@@ -390,7 +399,7 @@ def _blanks(draw: st.DrawFn, keys: dict[str, tuple[str, ...]]) -> set[str]:
 
 
 def _break(
-    draw: st.DrawFn, rule: str, edition: str, variant: str, values: dict[str, int], scale: int
+    draw: st.DrawFn, rule: str, edition: Edition, variant: Edition, values: dict[str, int], scale: int
 ) -> tuple[str, ...]:
     """Break one rule in ``values``; the keys the rule then reads (they must not be blank)."""
     delta = draw(st.integers(1, 9))
@@ -435,8 +444,8 @@ def _break(
 
 def _cells(
     draw: st.DrawFn,
-    edition: str,
-    keys: dict[str, tuple[str, ...]],
+    edition: Edition,
+    keys: dict[TableKey, tuple[str, ...]],
     values: dict[str, int],
     blank: set[str],
     scale: int,
@@ -513,11 +522,11 @@ def _prose(draw: st.DrawFn, options: Sequence[str], **fields: object) -> list[st
 
 
 @st.composite
-def _reports(draw: st.DrawFn, edition: str | None, consistent: bool | None) -> Report:
-    edition = edition or draw(st.sampled_from(d.EDITIONS))
+def _reports(draw: st.DrawFn, wanted: Edition | None, consistent: bool | None) -> Report:
+    edition: Edition = wanted if wanted is not None else draw(st.sampled_from(d.EDITIONS))
     consistent = draw(st.booleans()) if consistent is None else consistent
     # Some 2021-edition reports still print the 2019 table 3 (one 其他处理 row).
-    variant = "2019" if edition == "2019" or draw(st.integers(0, 9)) == 9 else "2021"
+    variant: Edition = "2019" if edition == "2019" or draw(st.integers(0, 9)) == 9 else "2021"
     year = draw(st.sampled_from(_YEARS[edition]))
     body = draw(st.sampled_from(_PLACES)) + draw(st.sampled_from(_UNITS))
     title = f"{body}{year}年政府信息公开工作年度报告"

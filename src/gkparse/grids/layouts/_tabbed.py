@@ -1,0 +1,48 @@
+"""Where a run of tabbed lines ends: shared by the tab and cells layouts.
+
+Both layouts' lines carry tabs, and a converter may mix them in one table,
+so they find their regions together and the majority of lines decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gkparse.grids.lines import Line
+from gkparse.grids.values import is_page_number
+
+TABBED = frozenset({"cell", "tab"})
+
+
+def tabbed_end(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+    """The last line of the tabbed region starting at ``first``, or None.
+
+    Blank lines and page numbers inside the region belong to it, and so do
+    lines without a tab right below a cell line (a cell broken over lines).
+    """
+    if lines[first].kind not in TABBED or first in breaks:
+        return None
+    last = first
+    for index in range(first + 1, len(lines)):
+        line = lines[index]
+        if index in breaks:
+            break
+        continues_cell = line.kind == "text" and last == index - 1 and lines[last].kind in ("cell", "text")
+        if line.kind in TABBED or continues_cell:
+            last = index
+        elif line.kind == "blank" or (line.kind == "text" and is_page_number(line.text)):
+            continue  # inside the region only if a table line follows
+        else:
+            break
+    return last
+
+
+def majority_region(kind: str, lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+    """The tabbed region starting at ``first`` if most of its lines are of ``kind``
+    (ties go to tab rows)."""
+    last = tabbed_end(lines, first, breaks)
+    if last is None:
+        return None
+    cell_lines = sum(1 for line in lines[first : last + 1] if line.kind == "cell")
+    tab_lines = sum(1 for line in lines[first : last + 1] if line.kind == "tab")
+    return last if (cell_lines > tab_lines) == (kind == "cell") else None

@@ -1,0 +1,38 @@
+"""Normalising text before parsing, and cell text before reading its value.
+
+Text normalisation never changes the length of the text, so every offset the
+grammars report is an offset into the string the user passed in.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# One character for one character: line breaks that the grammars do not know
+# become "\n" or a space, so offsets stay the offsets of the caller's string.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\r": "\n",  # a lone carriage return ends a line; "\r\n" is handled first
+        "\f": "\n",  # pdftotext's page break
+        "\v": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\ufeff": " ",  # byte order mark
+    }
+)
+
+
+def prepare(text: str) -> str:
+    """The text the grammars read: same length as ``text``, ending with "\\n".
+
+    "\\r\\n" becomes " \\n" (the carriage return turns into trailing white
+    space), other line breaks become "\\n", and a final "\\n" is added when
+    missing, just past the end of the caller's text.
+    """
+    prepared = text.replace("\r\n", " \n").translate(_SAME_LENGTH)
+    return prepared if prepared.endswith("\n") else prepared + "\n"
+
+
+def cell_key(text: str) -> str:
+    """A cell's text as the value grammar reads it: NFKC, outer space removed."""
+    return unicodedata.normalize("NFKC", text).strip()

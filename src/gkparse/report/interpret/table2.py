@@ -1,0 +1,139 @@
+"""Table 2 (主动公开政府信息情况): its blocks' rows, each under its block's header."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from gkparse.grids.grid import Grid
+from gkparse.report import definitions as d
+from gkparse.report.interpret.rows import (
+    Findings,
+    RowParts,
+    TableReading,
+    best_match,
+    duplicate_row,
+    place_row,
+    rows_of,
+    unknown_row,
+)
+from gkparse.report.model import Cell
+from gkparse.report.vocabulary import WAN_YUAN, Edition
+
+_ALL_BLOCKS = tuple(block for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values() for block in blocks)
+_ALL_ROWS = tuple({row.key + row.label: row for b in _ALL_BLOCKS for row in b.rows}.values())
+_ALL_COLUMNS = tuple({c.key + c.label: c for b in _ALL_BLOCKS for c in b.columns}.values())
+
+
+def _edition_columns(edition: Edition) -> set[d.Label]:
+    return {column for block in d.ACTIVE_DISCLOSURE_BLOCKS[edition] for column in block.columns}
+
+
+#: Column labels only one edition's table 2 has (本年新制作数量, 采购总金额 for
+#: 2019; 本年制发件数, 本年处理决定数量 for 2021): they tell the edition.
+EDITION_COLUMNS = {
+    edition: _edition_columns(edition)
+    - set().union(*(_edition_columns(e) for e in d.EDITIONS if e != edition))
+    for edition in d.EDITIONS
+}
+
+
+def header_unit_of(texts: Sequence[str]) -> str | None:
+    """The unit a column header states ("万元", "元"), if any."""
+    joined = "".join(texts)
+    if WAN_YUAN in joined:
+        return WAN_YUAN
+    if "元" in joined:
+        return "元"
+    return None
+
+
+@attrs.frozen
+class _PendingRow:
+    row: d.Label
+    parts: RowParts
+    columns: tuple[d.Label | None, ...] | None
+    header_unit: str | None
+
+
+def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_PendingRow]:
+    pending: list[_PendingRow] = []
+    columns: tuple[d.Label | None, ...] | None = None
+    header_unit: str | None = None
+    for parts in rows_of(grids):
+        labels = parts.label_keys
+        if any(d.ACTIVE_DISCLOSURE_BLOCK_HEADING in text for text in labels):
+            columns, header_unit = None, None
+            continue
+        if any(d.ACTIVE_DISCLOSURE_HEADER in text for text in labels):
+            after = labels[next(i for i, t in enumerate(labels) if d.ACTIVE_DISCLOSURE_HEADER in t) + 1 :]
+            found: list[d.Label | None] = []
+            for text in after:
+                column = best_match(text, _ALL_COLUMNS)
+                if column is None:
+                    findings.add(
+                        "LABEL-UNKNOWN",
+                        "warning",
+                        f"active_disclosure: column {text!r} matches no column of the table",
+                        (d.ACTIVE_DISCLOSURE,),
+                        parts.row.span,
+                        actual=text,
+                    )
+                if not found or column is None or found[-1] is None or found[-1].key != column.key:
+                    found.append(column)  # a merged header repeated in each slot counts once
+            columns, header_unit = tuple(found), header_unit_of(after)
+            continue
+        matches = (best_match(text, _ALL_ROWS) for text in reversed(labels))
+        row = next((match for match in matches if match is not None), None)
+        if row is None:
+            unknown_row(findings, d.ACTIVE_DISCLOSURE, parts)
+            continue
+        pending.append(_PendingRow(row, parts, columns, header_unit))
+    return pending
+
+
+def detect_edition(pending: Sequence[_PendingRow]) -> Edition | None:
+    """The edition table 2's column headers belong to, if they tell."""
+    votes = dict.fromkeys(d.EDITIONS, 0)
+    for item in pending:
+        for column in item.columns or ():
+            for edition, labels in EDITION_COLUMNS.items():
+                if column in labels:
+                    votes[edition] += 1
+    best = max(votes, key=lambda edition: votes[edition])
+    return best if votes[best] else None
+
+
+def read_active_disclosure(grids: Sequence[Grid], edition: Edition | None) -> TableReading:
+    """Table 2: its blocks' rows, each under the columns of its block's header.
+
+    The edition comes from the headers; ``edition`` (from table 3) is used
+    when they do not tell, and gives a row whose header is missing the
+    columns the format has for it.
+    """
+    findings = Findings()
+    pending = _active_disclosure_rows(grids, findings)
+    edition = detect_edition(pending) or edition
+    cells: dict[str, Cell] = {}
+    for item in pending:
+        prefix = f"{d.ACTIVE_DISCLOSURE}.{item.row.key}"
+        columns = item.columns
+        if columns is None and edition is not None:
+            block = next((b for b in d.ACTIVE_DISCLOSURE_BLOCKS[edition] if item.row in b.rows), None)
+            columns = block.columns if block else None
+        if columns is None:
+            findings.add(
+                "HEADER-MISSING",
+                "error",
+                f"active_disclosure: row {item.row.label!r} has no column header to place its values",
+                (prefix,),
+                item.parts.row.span,
+            )
+            continue
+        if any(key.startswith(prefix + ".") for key in cells):
+            duplicate_row(findings, d.ACTIVE_DISCLOSURE, f"row {item.row.label!r}", prefix, item.parts)
+            continue
+        for cell in place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit):
+            cells[cell.key] = cell
+    return TableReading.of(cells, tuple(findings.items), edition)

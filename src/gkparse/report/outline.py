@@ -1,0 +1,57 @@
+"""The report's outline: which lines are section headings, and which section each opens.
+
+The generic line grammar classifies every line by its shape; the report's
+own grammar (``grammars/headings.lark``) reads the same text for section
+headings. A heading opens a section only the first time its section is
+named: a caption repeating the title, or a table row that looks like a
+heading, stays text of the section it is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lark import Token, Tree
+
+from gkparse.grids.grammars import parser
+from gkparse.grids.lines import Line
+from gkparse.report.vocabulary import SECTION_KEYS, SectionKey
+
+_HEADING_SECTIONS: dict[str, SectionKey] = {
+    "H_OVERVIEW": "overview",
+    "H_ACTIVE": "active_disclosure",
+    "H_APPLICATIONS": "applications",
+    "H_REVIEW": "review_litigation",
+    "H_PROBLEMS": "problems",
+    "H_OTHER": "other_matters",
+}
+
+__all__ = ["SECTION_KEYS", "find_headings", "section_owners"]
+
+
+def find_headings(prepared: str, lines: Sequence[Line]) -> dict[int, SectionKey]:
+    """The index in ``lines`` of every heading line, with the section it names."""
+    tree = parser("headings").parse(prepared)
+    by_line = {line.span.line: index for index, line in enumerate(lines)}
+    headings: dict[int, SectionKey] = {}
+    for node in tree.children:
+        if isinstance(node, Tree):
+            (token,) = node.children
+            if isinstance(token, Token) and token.line in by_line:
+                headings[by_line[token.line]] = _HEADING_SECTIONS[token.type]
+    return headings
+
+
+def section_owners(count: int, headings: dict[int, SectionKey]) -> list[int | None]:
+    """For each of ``count`` lines, the index of the heading line of its section
+    (None: the preamble)."""
+    owners: list[int | None] = []
+    seen: set[SectionKey] = set()
+    current: int | None = None
+    for index in range(count):
+        section = headings.get(index)
+        if section is not None and section not in seen:
+            seen.add(section)
+            current = index
+        owners.append(current)
+    return owners

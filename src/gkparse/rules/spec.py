@@ -1,0 +1,272 @@
+"""What a rule is, and how a declarative equation is checked.
+
+A :class:`Rule` is an id, a one-line description, a severity, the editions
+it applies to and a check. Built-in equation rules also carry their
+:class:`Equation`: the equation as data ("for each column c: new[c] +
+carried_over[c] = handled_total[c] + carried_forward[c]"), from which the
+check, the docs page and the strategies' rule-breakers all follow. A check
+yields findings only for what does not hold (FAILED) and for what cannot be
+checked because an input cell has no value (NOT_ASSESSABLE, severity info):
+silence means every check was made and held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from gkparse.report import definitions as d
+from gkparse.report.model import Cell, Finding, Report, Table
+from gkparse.report.vocabulary import (
+    FAILED,
+    MISSING,
+    NOT_ASSESSABLE,
+    REPORT,
+    Edition,
+    RuleScope,
+    Severity,
+    TableKey,
+    fact_key,
+    split_key,
+)
+
+Relation = Literal["==", "<=", ">="]
+
+#: In an equation's term, the row or column the equation runs over.
+EACH = "*"
+#: In a table 3 term, every result row (granted … the last 其他处理 row).
+RESULT_ROWS = "*results"
+
+_OUTSIDE_RESULTS = ("new", "carried_over", "handled_total", "carried_forward")
+
+
+@attrs.frozen
+class Term:
+    """One cell of an equation: its row and column key (``EACH`` for the one the
+    equation runs over), its sign, and for pair rules whether it comes from
+    the later year's report."""
+
+    row: str
+    column: str
+    sign: int = 1
+    later: bool = False
+
+
+@attrs.frozen
+class Equation:
+    """``sum(left) <relation> sum(right)`` in one table, for each of its rows or columns.
+
+    ``over`` says which the equation runs over; ``each`` lists them (None:
+    every one the table has, in its order); ``where`` names an instance in
+    messages (``{table}``, ``{key}``, ``{label}``).
+    """
+
+    table: TableKey
+    over: Literal["row", "column"]
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+    relation: Relation = "=="
+    each: tuple[str, ...] | None = None
+    where: str = "{table} {over} {key}"
+
+
+@attrs.frozen
+class Rule:
+    """One rule. ``check`` is called with the rule itself and a report (scope
+    "report"), or the rule and the reports of years N and N + 1 (scope
+    "pair"), and yields its findings; it runs only on reports of the rule's
+    ``editions``. Build your own with the same shape and pass it to
+    :func:`gkparse.validate` through ``rules=``."""
+
+    id: str
+    description: str
+    severity: Severity
+    editions: tuple[Edition, ...]
+    check: Callable[..., Iterable[Finding]] = attrs.field(eq=False, repr=False)
+    scope: RuleScope = REPORT
+    equation: Equation | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Named:
+    """A cell in a checked equation, with the name the message gives it."""
+
+    name: str
+    cell: Cell
+    sign: int = 1
+
+
+def _side(terms: Sequence[Named]) -> str:
+    if not terms:
+        return "0"
+    text = ""
+    for index, term in enumerate(terms):
+        sign = (" - " if term.sign < 0 else " + ") if index else ("-" if term.sign < 0 else "")
+        text += f"{sign}{term.name} {term.cell.value}"
+    if len(terms) > 1:
+        text += f" = {_total(terms)}"
+    return text
+
+
+def _total(terms: Sequence[Named]) -> Decimal | int:
+    total: Decimal | int = 0
+    for term in terms:
+        assert term.cell.value is not None
+        total += term.sign * term.cell.value
+    return total
+
+
+def _not_assessable(rule: Rule, where: str, terms: Sequence[Named], years: Sequence[int]) -> Finding | None:
+    blank = [
+        (term, year)
+        for term, year in zip(terms, years or [0] * len(terms), strict=True)
+        if term.cell.value is None
+    ]
+    if not blank:
+        return None
+    names = ", ".join(f"{term.name} ({term.cell.state})" for term, _ in blank)
+    return Finding(
+        rule.id,
+        "info",
+        f"{where}: not assessable, no value in {names}",
+        tuple(term.cell.key for term, _ in blank),
+        span=next((term.cell.span for term, _ in blank if term.cell.span), None),
+        outcome=NOT_ASSESSABLE,
+        years=tuple(year for _, year in blank) if years else (),
+    )
+
+
+def compare(
+    rule: Rule,
+    where: str,
+    expected: Sequence[Named],
+    actual: Sequence[Named],
+    *,
+    relation: Relation = "==",
+    years: Sequence[int] = (),
+) -> Finding | None:
+    """Check ``sum(expected) <relation> sum(actual)``; a finding if it fails or cannot be told.
+
+    ``years`` (pair rules) gives the year of each term, expected terms first.
+    """
+    terms = (*expected, *actual)  # a term with an empty key is a figure from the prose
+    blank = _not_assessable(rule, where, terms, years)
+    if blank is not None:
+        return blank
+    left, right = _total(expected), _total(actual)
+    holds = {"==": left == right, "<=": left <= right, ">=": left >= right}[relation]
+    if holds:
+        return None
+    verb = {"==": "but", "<=": "which is more than", ">=": "which is less than"}[relation]
+    return Finding(
+        rule.id,
+        rule.severity,
+        f"{where}: {_side(expected)}, {verb} {_side(actual)}",
+        tuple(term.cell.key for term in terms if term.cell.key),
+        expected=str(left),
+        actual=str(right),
+        span=next((term.cell.span for term in terms if term.cell.span), None),
+        outcome=FAILED,
+        years=tuple(years),
+    )
+
+
+def present(report: Report, key: str) -> Table | None:
+    """The table if the report's text has it (a missing table is its own finding)."""
+    table = report.table(key)
+    if table is None or all(cell.state == MISSING for cell in table.cells):
+        return None
+    return table
+
+
+def table_rows(table: Table) -> list[str]:
+    """The table's row keys, in the order of the format."""
+    return list(dict.fromkeys(split_key(cell.key)[1] for cell in table.cells))
+
+
+def _labels(table: TableKey, over: str) -> dict[str, str]:
+    if table == d.APPLICATIONS and over == "column":
+        return {column.key: column.label for column in d.APPLICATION_COLUMNS}
+    if table == d.REVIEW_LITIGATION and over == "row":
+        return {group.key: group.label for group in d.REVIEW_GROUPS}
+    return {}
+
+
+def instances(equation: Equation, table: Table) -> list[tuple[str, str]]:
+    """Each row or column the equation runs over, with its label."""
+    labels = _labels(equation.table, equation.over)
+    if equation.each is not None:
+        keys = list(equation.each)
+    elif equation.over == "row":
+        keys = table_rows(table)
+    else:
+        keys = list(labels)
+    return [(key, labels.get(key, key)) for key in keys]
+
+
+def expand(equation: Equation, terms: Sequence[Term], key: str, table: Table) -> list[tuple[Term, str, str]]:
+    """The terms of one instance: each term with its row and column keys filled in."""
+    out: list[tuple[Term, str, str]] = []
+    for term in terms:
+        rows = [key] if term.row == EACH else [term.row]
+        if term.row == RESULT_ROWS:
+            rows = [row for row in table_rows(table) if row not in _OUTSIDE_RESULTS]
+        column = key if term.column == EACH else term.column
+        out += [(term, row, column) for row in rows]
+    return out
+
+
+def check_equation(rule: Rule, *reports: Report) -> Iterator[Finding]:
+    """The check of a rule given as an :class:`Equation`, on one report or a pair."""
+    equation = rule.equation
+    assert equation is not None
+    tables = [present(report, equation.table) for report in reports]
+    if any(table is None for table in tables):
+        return
+    found = [table for table in tables if table is not None]
+    years = [_year(report) for report in reports] if len(reports) > 1 else []
+    for key, label in instances(equation, found[-1]):
+        where = equation.where.format(table=equation.table, over=equation.over, key=key, label=label)
+        sides = []
+        for terms in (equation.left, equation.right):
+            named = []
+            for term, row, column in expand(equation, terms, key, found[-1]):
+                name = row if equation.over == "column" else column
+                index = int(term.later) if years else 0
+                if years:
+                    name = f"{name} {years[index]}"
+                cell = found[index].cell(fact_key(equation.table, row, column))
+                named.append((Named(name, cell, term.sign), years[index] if years else 0))
+            sides.append(named)
+        term_years = [year for _, year in sides[0] + sides[1]] if years else []
+        finding = compare(
+            rule,
+            where,
+            [named for named, _ in sides[0]],
+            [named for named, _ in sides[1]],
+            relation=equation.relation,
+            years=term_years,
+        )
+        if finding is not None:
+            yield finding
+
+
+def _year(report: Report) -> int:
+    if report.year is None:
+        raise ValueError(f"a pair rule needs the report's year: {report.title!r}")
+    return report.year
+
+
+def equation_rule(
+    rule_id: str,
+    description: str,
+    severity: Severity,
+    editions: tuple[Edition, ...],
+    equation: Equation,
+    scope: RuleScope = REPORT,
+) -> Rule:
+    """A rule whose check is its :class:`Equation`."""
+    return Rule(rule_id, description, severity, editions, check_equation, scope, equation)
