@@ -59,6 +59,10 @@ class Settings:
     cold_runs: int
     #: Generated reports per layout in the memory section.
     memory_generated: int
+    #: Texts per group of fixtures in the memory section (0: all).
+    memory_per_group: int
+    #: A degenerate input gets another round only while one round takes less CPU seconds than this.
+    degenerate_budget: float
 
     @classmethod
     def make(cls, quick: bool) -> Settings:
@@ -68,9 +72,11 @@ class Settings:
                 generated=100,
                 rounds=3,
                 budget=2.0,
-                timeout=10.0,
+                timeout=5.0,
                 cold_runs=3,
                 memory_generated=10,
+                memory_per_group=3,
+                degenerate_budget=0.5,
             )
         return cls(
             quick=False,
@@ -80,6 +86,8 @@ class Settings:
             timeout=60.0,
             cold_runs=7,
             memory_generated=50,
+            memory_per_group=0,
+            degenerate_budget=2.0,
         )
 
 

@@ -1,8 +1,9 @@
-"""Section 6: degenerate (hostile) inputs at x1, x4, x16, each shape in its own subprocess.
+"""Section 6: degenerate (hostile) inputs at x1, x4, x16, measured in a subprocess.
 
 The worker (:mod:`bench.worker`) reports one measurement at a time; each
-gets ``Settings.timeout`` wall seconds, after which the worker is killed and
-that size and the larger ones print "timeout". Figures: how the time grows
+gets ``Settings.timeout`` wall seconds, after which the worker is killed,
+that size and the larger ones of the shape print "timeout", and a new worker
+takes the shapes left. Figures: how the time grows
 (linear is x4 and x16; the target allows x6.5 per x4 step) and the cost per
 character at x16 as a multiple of the reference seed's cost per character,
 measured in the same worker.
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator, Sequence
 from typing import IO
 
 import gkparse
@@ -30,49 +32,88 @@ COST_LIMIT = 10.0
 STARTUP_SECONDS = 60.0
 
 
-def _reader(stream: IO[str], lines: queue.Queue[str | None]) -> None:
-    for line in stream:
-        lines.put(line)
-    lines.put(None)
+class _Worker:
+    """A running :mod:`bench.worker`: its JSON lines, each awaited with a timeout."""
 
-
-def _run_worker(context: Context, name: str) -> tuple[JSON | None, dict[int, JSON | None], str]:
-    """The worker's seed line and its measurement per scale (None: timeout), and what went wrong."""
-    command = [sys.executable, "-m", "bench.worker", *(["--quick"] if context.settings.quick else []), name]
-    results: dict[int, JSON | None] = dict.fromkeys(SCALES)
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
-        process = subprocess.Popen(
-            command, cwd=REPOSITORY, stdout=subprocess.PIPE, stderr=errors, text=True, encoding="utf-8"
+    def __init__(self, context: Context, names: Sequence[str], errors: IO[str]) -> None:
+        command = [sys.executable, "-m", "bench.worker", *(["--quick"] if context.settings.quick else [])]
+        self._errors = errors
+        self._process = subprocess.Popen(
+            [*command, *names],
+            cwd=REPOSITORY,
+            stdout=subprocess.PIPE,
+            stderr=self._errors,
+            text=True,
+            encoding="utf-8",
         )
-        assert process.stdout is not None
-        lines: queue.Queue[str | None] = queue.Queue()
-        threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
-        seed: JSON | None = None
-        problem = ""
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        #: What went wrong: "" while all is well, then "timeout" or "worker stopped: <its last words>".
+        self.problem = ""
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        for line in self._process.stdout:
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def line(self, timeout: float) -> JSON | None:
+        """The next measurement, or None (and :attr:`problem` says why)."""
         try:
-            for step in ("seed", *SCALES):
-                wait = context.settings.timeout + (STARTUP_SECONDS if step == "seed" else 0.0)
-                line = lines.get(timeout=wait)
-                if line is None:
-                    problem = "worker stopped"
-                    break
-                data: JSON = json.loads(line)
-                if step == "seed":
-                    seed = data
-                else:
-                    results[int(data["scale"])] = data
+            line = self._lines.get(timeout=timeout)
         except queue.Empty:
-            problem = "timeout"
-        finally:
-            if process.poll() is None:
-                process.kill()
-            process.wait()
-            process.stdout.close()
-        if problem == "worker stopped":
-            errors.seek(0)
-            tail = errors.read().strip().splitlines()[-1:]
-            problem = f"worker stopped: {tail[0] if tail else 'no message'}"
-    return seed, results, problem
+            self.problem = "timeout"
+            return None
+        if line is None:
+            self._process.wait()
+            self._errors.flush()
+            self._errors.seek(0)
+            last = self._errors.read().strip().splitlines()[-1:]
+            self.problem = f"worker stopped: {last[0] if last else f'exit status {self._process.returncode}'}"
+            return None
+        data: JSON = json.loads(line)
+        return data
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+
+
+Measured = tuple[str, JSON | None, dict[int, JSON | None], str]
+
+
+def _measure(context: Context, names: Sequence[str]) -> Iterator[Measured]:
+    """Per shape: the seed's line, the line of each scale (None: none came), and what went wrong.
+
+    One worker measures the shapes in turn; after a timeout or a crash it is
+    stopped and a new one takes the shapes left.
+    """
+    pending = list(names)
+    while pending:
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+            yield from _one_worker(context, pending, errors)
+
+
+def _one_worker(context: Context, pending: list[str], errors: IO[str]) -> Iterator[Measured]:
+    """Measure the shapes of ``pending`` with one worker, taking each off the list as it is done."""
+    worker = _Worker(context, pending, errors)
+    try:
+        seed = worker.line(context.settings.timeout + STARTUP_SECONDS)
+        if seed is None:  # the worker did not start: nothing can be measured
+            while pending:
+                yield pending.pop(0), None, dict.fromkeys(SCALES), worker.problem
+        while pending and not worker.problem:
+            results: dict[int, JSON | None] = dict.fromkeys(SCALES)
+            for scale in SCALES:
+                results[scale] = worker.line(context.settings.timeout)
+                if results[scale] is None:
+                    break
+            yield pending.pop(0), seed, results, worker.problem
+    finally:
+        worker.stop()
 
 
 def _names() -> list[str]:
@@ -91,7 +132,10 @@ def run_degenerate(context: Context) -> None:
         f"degenerate inputs: x1 = {BASE_CHARS} chars ({BASE_CELLS} cells for one-row tables), "
         f"then x4, x16; parse + validate",
     )
-    say(f"  each shape in a subprocess; {context.settings.timeout:g} s wall per measurement, then 'timeout'")
+    say(
+        f"  in a subprocess; {context.settings.timeout:g} s wall per measurement, then 'timeout'; "
+        "cost/char: at x16, as a multiple of the reference seed's"
+    )
     figures: JSON = {}
     failed_steps, failed_costs = [], []
     names = _names()
@@ -112,8 +156,7 @@ def run_degenerate(context: Context) -> None:
         max(len(name) for name in names),
         width=4,
     )
-    for name in names:
-        seed, results, problem = _run_worker(context, name)
+    for name, seed, results, problem in _measure(context, names):
         times = {scale: None if r is None else float(r["seconds"]) for scale, r in results.items()}
         chars = {scale: None if r is None else int(r["chars"]) for scale, r in results.items()}
         one, four, sixteen = (times[scale] for scale in SCALES)
@@ -149,7 +192,7 @@ def run_degenerate(context: Context) -> None:
                 ratio(up4),
                 ratio(up16),
                 ratio(step),
-                ratio(cost),
+                ratio(cost, 2),
                 step_target.verdict,
                 cost_target.verdict,
             ]

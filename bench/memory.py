@@ -6,6 +6,10 @@ The peak is the most memory allocated at once during parse + validate; the
 retained memory is what is still allocated afterwards while the report and
 its findings are kept. Each text is read once before it is measured, so that
 the caches (grammars, cell values) are already filled.
+
+The texts: the seeds, the fixtures (all of them; the first few of each group
+with ``--quick``) and ``Settings.memory_generated`` generated reports per
+layout (the first examples of a shorter hypothesis run than section 2's).
 """
 
 from __future__ import annotations
@@ -37,18 +41,23 @@ def _measure(text: str) -> tuple[float, float]:
 
 
 def _groups(context: Context) -> list[Group]:
-    count = context.settings.memory_generated
-    sample = [
-        Group(group.name, group.kind, group.texts[:count], group.labels[:count])
-        for group in generated(context.settings.generated)
-    ]
-    groups = [seeds(), *layout_fixtures(), *fixture_corpora(), *shared_corpus(), *sample]
-    return [group for group in groups if group.texts]
+    settings = context.settings
+    fixtures = [seeds(), *layout_fixtures(), *fixture_corpora(), *shared_corpus()]
+    if settings.memory_per_group:
+        fixtures = [_first(group, settings.memory_per_group) for group in fixtures]
+    sample = generated(settings.memory_generated)
+    return [group for group in [*fixtures, *sample] if group.texts]
+
+
+def _first(group: Group, count: int) -> Group:
+    return Group(group.name, group.kind, group.texts[:count], group.labels[:count])
 
 
 def run_memory(context: Context) -> None:
     heading(4, "memory per report: peak and retained, as a multiple of the text's size (sys.getsizeof)")
     groups = _groups(context)
+    if context.settings.memory_per_group:
+        say(f"  --quick: the first {context.settings.memory_per_group} texts of each group of fixtures")
     for group in groups:
         for text in group.texts:
             gkparse.validate(gkparse.parse(text))

@@ -46,7 +46,9 @@ def parse(text: str) -> Report:
     headings = find_headings(prepared, lines)
     findings = Findings()
     owners = section_owners(len(lines), headings)
-    regions = find_regions(lines, breaks=headings.keys())
+    # Only headings that open a section end a table: a row that looks like a
+    # heading of a section already open is a row (seen in one-row-a-line layouts).
+    regions = find_regions(lines, breaks=[index for index in headings if owners[index] == index])
     grids, table_lines = _tables(prepared, lines, regions, owners, headings, findings)
     tables, edition = _read_tables(grids, findings)
     sections = _sections(lines, owners, headings, table_lines)
