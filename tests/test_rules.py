@@ -537,3 +537,14 @@ def test_changing_one_cell_is_an_error_naming_it(values: dict[str, int], key: st
     errors = [f for f in gkparse.validate(replaced(changed), rules=TABLE_RULES) if f.severity == "error"]
     assert any(key in finding.keys for finding in errors)
     assert all(isinstance(v, int | Decimal | None) for v in replaced(changed).facts().values())
+
+
+def test_validation_error_pickles() -> None:
+    import pickle
+
+    report = with_values(report_2021(), applications__new__total=1)
+    with pytest.raises(gkparse.ValidationError) as raised:
+        gkparse.check(report)
+    back = pickle.loads(pickle.dumps(raised.value))
+    assert back.findings == raised.value.findings
+    assert str(back) == str(raised.value)
