@@ -16,7 +16,7 @@ from lark.exceptions import LarkError
 
 from gkparse.grids.grammars import build_parser
 from gkparse.grids.grid import Grid
-from gkparse.grids.layouts import cells, pipe, tab
+from gkparse.grids.layouts import cells, pipe, tab  # one module per layout
 from gkparse.grids.layouts._base import (
     CLEAN,
     Choices,
@@ -121,8 +121,10 @@ def write_grid(grid: Grid, name: str, choices: Choices = CLEAN, *, repeat_merged
     return get(name).writer(grid, choices, repeat_merged)
 
 
-for _layout in (tab.LAYOUT, cells.LAYOUT, pipe.LAYOUT):
-    register(_layout)
+# The registry: one line per layout, in the order they claim regions.
+register(tab.LAYOUT)
+register(cells.LAYOUT)
+register(pipe.LAYOUT)
 
 __all__ = [
     "CLEAN",
