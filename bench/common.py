@@ -160,7 +160,10 @@ class Target:
         return "PASS" if self.passed else "FAIL"
 
     def line(self) -> str:
-        shown = "timeout" if self.figure is None else f"{self.figure:.3g}{self.unit}"
+        if self.figure is None:
+            shown = "timeout"
+        else:
+            shown = f"{self.figure:.3g}{self.unit}" if self.figure < 1000 else f"{self.figure:.0f}{self.unit}"
         return f"  target: {self.name}: {shown} <= {self.limit:g}{self.unit}  {self.verdict}"
 
     def as_json(self) -> JSON:

@@ -15,6 +15,9 @@ import json
 from bench.common import LAYOUT_FIXTURES, Settings, cpu_best, read_text, reference_seed
 from bench.shapes import SCALES, shape
 
+#: CPU seconds a round lasts at least (a fast input is parsed many times a round).
+MIN_ROUND = 0.05
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.worker")

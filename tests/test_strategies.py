@@ -16,8 +16,8 @@ import gkparse
 from gkparse.report import definitions as d
 from gkparse.report.model import FAILED, Report
 from gkparse.report.render import render, render_with
-from gkparse.report.vocabulary import Edition
 from gkparse.strategies import BREAKABLE_RULES, _Noise, layouts, raw_texts, report_texts, reports
+from gkparse.vocabulary import Edition
 from tests.helpers import SECTIONS, fixture_text, seed_text
 
 

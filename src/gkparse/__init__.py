@@ -4,24 +4,31 @@ Two layers, both public, both re-exported here:
 
 - the generic layer (:mod:`gkparse.grids`) turns loosely formatted text
   tables into grids: :func:`parse_table`, :func:`find_tables`,
-  :data:`LAYOUTS`, and :func:`register_layout` for a layout of your own;
+  :data:`LAYOUTS`, and :func:`register_layout` (with :class:`Layout`,
+  :class:`GridReader`, :class:`Habits`, :func:`grid_slots`) for a layout of
+  your own;
 - the report layer (:mod:`gkparse.report`) turns a report's text into keyed
   facts and findings: :func:`parse`, :class:`Report`, :func:`render`, and
   the cross-footing rules (:mod:`gkparse.rules`, :data:`RULES`) through
   :func:`validate`, :func:`validate_series`, :func:`iter_findings` and
-  :func:`check`.
+  :func:`check`; :mod:`gkparse.vocabulary` names cell states, outcomes,
+  editions and fact keys.
 
 ``gkparse.strategies`` (with the ``strategies`` extra) generates reports and
 their texts for hypothesis.
 """
 
-from gkparse import _moved
+from gkparse import _moved, vocabulary
 from gkparse.grids import (
     LAYOUTS,
+    Choices,
     Grid,
     GridCell,
+    GridReader,
     GridRow,
+    Habits,
     Layout,
+    Positions,
     Span,
     TableSyntaxError,
     find_tables,
@@ -29,6 +36,9 @@ from gkparse.grids import (
 )
 from gkparse.grids import register as register_layout
 from gkparse.grids import unregister as unregister_layout
+from gkparse.grids.layouts import Slot
+from gkparse.grids.layouts import get as get_layout
+from gkparse.grids.layouts import slots as grid_slots
 from gkparse.report import (
     Cell,
     Finding,
@@ -70,14 +80,19 @@ __all__ = [
     "LAYOUTS",
     "RULES",
     "Cell",
+    "Choices",
     "Finding",
     "Grid",
     "GridCell",
+    "GridReader",
     "GridRow",
+    "Habits",
     "Layout",
+    "Positions",
     "Report",
     "Rule",
     "Section",
+    "Slot",
     "Span",
     "Table",
     "TableSyntaxError",
@@ -87,6 +102,8 @@ __all__ = [
     "find_tables",
     "from_dict",
     "from_json",
+    "get_layout",
+    "grid_slots",
     "iter_findings",
     "parse",
     "parse_table",
@@ -97,4 +114,5 @@ __all__ = [
     "unregister_layout",
     "validate",
     "validate_series",
+    "vocabulary",
 ]

@@ -22,8 +22,8 @@ from gkparse import __version__
 from gkparse.report.model import Cell, Finding, Report, Table
 from gkparse.report.parse import parse
 from gkparse.report.serialise import converter, to_dict
-from gkparse.report.vocabulary import BLANK, INVALID, MISSING, UNKNOWN
 from gkparse.rules import rules_markdown, validate, validate_series
+from gkparse.vocabulary import BLANK, INVALID, MISSING, UNKNOWN
 
 SAMPLE = "sample_report.txt"
 

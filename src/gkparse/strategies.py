@@ -37,7 +37,7 @@ from gkparse.grids.layouts import get as get_layout
 from gkparse.report import definitions as d
 from gkparse.report.model import Cell, Report, Section, Table
 from gkparse.report.render import PLACEHOLDERS, render, render_with
-from gkparse.report.vocabulary import (
+from gkparse.vocabulary import (
     BLANK,
     SECTION_KEYS,
     UNIT_NOT_STATED,

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 import attrs
 
-from gkparse.report.vocabulary import EDITIONS, Edition, TableKey, fact_key
+from gkparse.vocabulary import EDITIONS, Edition, TableKey, fact_key
 
 __all__ = ["EDITIONS"]  # re-exported: the definitions are read with their editions
 

@@ -15,7 +15,7 @@ import attrs
 
 from gkparse.grids.grid import Grid
 from gkparse.grids.span import Span
-from gkparse.report.vocabulary import (
+from gkparse.vocabulary import (
     BLANK,
     FAILED,
     INVALID,

@@ -15,7 +15,7 @@ from lark import Token, Tree
 
 from gkparse.grids.grammars import parser
 from gkparse.grids.lines import Line
-from gkparse.report.vocabulary import SECTION_KEYS, SectionKey
+from gkparse.vocabulary import SECTION_KEYS, SectionKey
 
 _HEADING_SECTIONS: dict[str, SectionKey] = {
     "H_OVERVIEW": "overview",

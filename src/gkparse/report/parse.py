@@ -29,7 +29,7 @@ from gkparse.report.labels import label_key
 from gkparse.report.metadata import read_metadata
 from gkparse.report.model import Report, Section, Table
 from gkparse.report.outline import find_headings, section_owners
-from gkparse.report.vocabulary import SECTION_KEYS, Edition, SectionKey, TableKey
+from gkparse.vocabulary import SECTION_KEYS, Edition, SectionKey, TableKey
 
 
 def parse(text: str) -> Report:

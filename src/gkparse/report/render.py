@@ -35,7 +35,7 @@ from gkparse.report import definitions as d
 from gkparse.report.interpret.rows import Findings, make_cell
 from gkparse.report.interpret.table2 import header_unit_of
 from gkparse.report.model import Cell, Report, Section, Table
-from gkparse.report.vocabulary import BLANK, INVALID, MISSING, VALUE, WAN_YUAN, Edition
+from gkparse.vocabulary import BLANK, INVALID, MISSING, VALUE, WAN_YUAN, Edition
 
 __all__ = ["CLEAN", "PLACEHOLDERS", "Choices", "render", "render_with"]
 

@@ -15,7 +15,6 @@ import attrs
 
 from gkparse.report import definitions as d
 from gkparse.report.model import Cell, Finding, Report
-from gkparse.report.vocabulary import FAILED, NOT_ASSESSABLE, PAIR, Edition, SectionKey, column_of
 from gkparse.rules.spec import (
     EACH,
     RESULT_ROWS,
@@ -27,6 +26,7 @@ from gkparse.rules.spec import (
     equation_rule,
     present,
 )
+from gkparse.vocabulary import FAILED, NOT_ASSESSABLE, PAIR, Edition, SectionKey, column_of
 
 _APPLICANTS = tuple(column.key for column in d.APPLICATION_COLUMNS if column.key != "total")
 _REVIEW_PARTS = tuple(column.key for column in d.REVIEW_COLUMNS if column.key != "total")

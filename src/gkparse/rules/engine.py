@@ -12,9 +12,9 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
 from gkparse.report.model import Finding, Report
-from gkparse.report.vocabulary import PAIR, REPORT, RuleScope
 from gkparse.rules.catalogue import RULES
 from gkparse.rules.spec import Rule
+from gkparse.vocabulary import PAIR, REPORT, RuleScope
 
 
 class ValidationError(ValueError):

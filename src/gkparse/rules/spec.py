@@ -20,7 +20,7 @@ import attrs
 
 from gkparse.report import definitions as d
 from gkparse.report.model import Cell, Finding, Report, Table
-from gkparse.report.vocabulary import (
+from gkparse.vocabulary import (
     FAILED,
     MISSING,
     NOT_ASSESSABLE,

@@ -20,7 +20,7 @@ from gkparse.grids.values import EMPTY, NUMBER, PLACEHOLDER, TEXT, CellValue, re
 from gkparse.report import definitions as d
 from gkparse.report.labels import label_key
 from gkparse.report.model import Cell, Finding
-from gkparse.report.vocabulary import (
+from gkparse.vocabulary import (
     BLANK,
     INVALID,
     MISSING,

@@ -19,7 +19,7 @@ from gkparse.report.interpret.rows import (
     unknown_row,
 )
 from gkparse.report.model import Cell
-from gkparse.report.vocabulary import WAN_YUAN, Edition
+from gkparse.vocabulary import WAN_YUAN, Edition
 
 _ALL_BLOCKS = tuple(block for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values() for block in blocks)
 _ALL_ROWS = tuple({row.key + row.label: row for b in _ALL_BLOCKS for row in b.rows}.values())

@@ -16,7 +16,7 @@ from gkparse.report.interpret.rows import (
     unknown_row,
 )
 from gkparse.report.model import Cell
-from gkparse.report.vocabulary import Edition
+from gkparse.vocabulary import Edition
 
 _APPLICATION_LEAVES = d.APPLICATION_ROWS["2021"] + (d.OTHER_HANDLING,)
 
