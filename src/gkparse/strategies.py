@@ -37,8 +37,11 @@ from gkparse.grids.layouts import get as get_layout
 from gkparse.report import definitions as d
 from gkparse.report.model import Cell, Report, Section, Table
 from gkparse.report.render import PLACEHOLDERS, render, render_with
+from gkparse.rules import RULES, Rule
+from gkparse.rules.spec import break_instance, instance_keys, instances, satisfy
 from gkparse.vocabulary import (
     BLANK,
+    REPORT,
     SECTION_KEYS,
     UNIT_NOT_STATED,
     VALUE,
@@ -46,25 +49,34 @@ from gkparse.vocabulary import (
     Edition,
     TableKey,
     Unit,
+    column_of,
+    split_key,
 )
 
 __all__ = ["layouts", "raw_texts", "report_texts", "reports"]
 
 T = TypeVar("T")
 
-#: The cross-footing rules that ``reports(consistent=False)`` may break.
+#: Rules whose equation generates consistent tables and breaks them, per edition.
+_EQUATIONS: dict[Edition, tuple[Rule, ...]] = {
+    edition: tuple(
+        rule
+        for rule in RULES
+        if rule.equation is not None and rule.scope == REPORT and edition in rule.editions
+    )
+    for edition in d.EDITIONS
+}
+
+#: The cross-footing rules that ``reports(consistent=False)`` may break: every
+#: equation rule of the catalogue, T2-NONNEG, and the figures quoted in prose.
 BREAKABLE_RULES: dict[str, tuple[str, ...]] = {
-    "2019": (
-        "T3-COLUMN",
-        "T3-HANDLED",
-        "T3-ROW",
-        "T4-GROUP",
+    edition: (
+        *(rule.id for rule in _EQUATIONS[edition] if rule.id.startswith("T3") or rule.id.startswith("T4")),
         "T2-NONNEG",
-        "T2-PUBLISHED",
-        "T2-ITEMS",
+        *(rule.id for rule in _EQUATIONS[edition] if rule.id.startswith("T2")),
         "TXT",
-    ),
-    "2021": ("T3-COLUMN", "T3-HANDLED", "T3-ROW", "T4-GROUP", "T2-NONNEG", "TXT"),
+    )
+    for edition in d.EDITIONS
 }
 
 _YEARS: dict[Edition, tuple[int, ...]] = {"2019": (2019, 2020), "2021": (2021, 2022, 2023, 2024, 2025)}
@@ -151,9 +163,6 @@ _PROSE = {
     "problems": _PROBLEMS,
     "other_matters": _OTHER,
 }
-
-_APPLICANTS = tuple(column.key for column in d.APPLICATION_COLUMNS if column.key != "total")
-_LEAF_FREE_ROWS = ("new", "carried_over", "handled_total", "carried_forward")
 
 
 class _Noise:
@@ -324,55 +333,38 @@ def _signed_raw(draw: st.DrawFn, value: int) -> str:
     return "0"
 
 
-def _applications(count: _Counts, variant: Edition) -> dict[str, int]:
-    """Table 3 satisfying T3-COLUMN, T3-HANDLED and T3-ROW, column by column."""
-    rows = [row.key for row in d.APPLICATION_ROWS[variant]]
-    leaves = [row for row in rows if row not in _LEAF_FREE_ROWS]
+def _free_counts(count: _Counts, keys: dict[TableKey, tuple[str, ...]]) -> dict[str, int]:
+    """A count for every count cell (money is drawn with the cells); signed
+    columns may be negative. The rules are not yet satisfied."""
     values: dict[str, int] = {}
-    for column in _APPLICANTS:
-        column_values = {leaf: count() for leaf in leaves}
-        handled = sum(column_values.values())
-        forward = count()
-        over = min(count(), handled + forward)
-        column_values.update(
-            handled_total=handled, carried_forward=forward, carried_over=over, new=handled + forward - over
-        )
-        values.update({f"{d.APPLICATIONS}.{row}.{column}": value for row, value in column_values.items()})
-    for row in rows:
-        values[f"{d.APPLICATIONS}.{row}.total"] = sum(
-            values[f"{d.APPLICATIONS}.{row}.{c}"] for c in _APPLICANTS
-        )
+    for table_keys in keys.values():
+        for key in table_keys:
+            column = column_of(key)
+            if column not in d.MONEY_COLUMNS:
+                values[key] = count(-count.scale) if column in d.SIGNED_COLUMNS else count()
     return values
 
 
-def _review(count: _Counts) -> dict[str, int]:
-    """Table 4 satisfying T4-GROUP."""
-    values: dict[str, int] = {}
-    for group in d.REVIEW_GROUPS:
-        parts = {column.key: count() for column in d.REVIEW_COLUMNS if column.key != "total"}
-        parts["total"] = sum(parts.values())
-        values.update({f"{d.REVIEW_LITIGATION}.{group.key}.{key}": value for key, value in parts.items()})
-    return values
+def _rows(keys: dict[TableKey, tuple[str, ...]]) -> dict[TableKey, list[str]]:
+    return {
+        table: list(dict.fromkeys(split_key(key)[1] for key in table_keys))
+        for table, table_keys in keys.items()
+    }
 
 
-def _active_disclosure(count: _Counts, edition: Edition) -> dict[str, int]:
-    """Table 2's counts satisfying T2-NONNEG, T2-PUBLISHED and T2-ITEMS
-    (money is drawn with the cells)."""
-    values: dict[str, int] = {}
-    for block in d.ACTIVE_DISCLOSURE_BLOCKS[edition]:
-        for row in block.rows:
-            prefix = f"{d.ACTIVE_DISCLOSURE}.{row.key}."
-            for column in block.columns:
-                if column.key in d.MONEY_COLUMNS:
-                    continue
-                if column.key == "total_public":
-                    value = values[prefix + "published"] + count()
-                elif column.key in d.SIGNED_COLUMNS:
-                    value = count(-values.get(prefix + "prev_items", 0))
-                else:
-                    value = count()
-                values[prefix + column.key] = value
-    return values
+def _satisfy(values: dict[str, int], keys: dict[TableKey, tuple[str, ...]], edition: Edition) -> None:
+    """Derive each equation's solved term, over and over, until every equation
+    rule of the catalogue holds (a few rounds: the equations share cells)."""
+    rows = _rows(keys)
+    for _ in range(10):
+        before = dict(values)
+        for rule in _EQUATIONS[edition]:
+            assert rule.equation is not None
+            for key, _label in instances(rule.equation, rows[rule.equation.table]):
+                satisfy(rule.equation, key, rows[rule.equation.table], values)
+        if values == before:
+            return
+    raise AssertionError("the catalogue's equations did not settle")  # pragma: no cover
 
 
 def _keys(edition: Edition, variant: Edition) -> dict[TableKey, tuple[str, ...]]:
@@ -399,47 +391,31 @@ def _blanks(draw: st.DrawFn, keys: dict[TableKey, tuple[str, ...]]) -> set[str]:
 
 
 def _break(
-    draw: st.DrawFn, rule: str, edition: Edition, variant: Edition, values: dict[str, int], scale: int
+    draw: st.DrawFn,
+    rule_id: str,
+    edition: Edition,
+    keys: dict[TableKey, tuple[str, ...]],
+    values: dict[str, int],
 ) -> tuple[str, ...]:
     """Break one rule in ``values``; the keys the rule then reads (they must not be blank)."""
     delta = draw(st.integers(1, 9))
-    table3 = d.APPLICATIONS
-    if rule in ("T3-COLUMN", "T3-HANDLED"):
-        column = draw(st.sampled_from(_APPLICANTS))
-        row = "carried_forward" if rule == "T3-COLUMN" else "handled_total"
-        for key in (f"{table3}.{row}.{column}", f"{table3}.{row}.total"):
-            values[key] += delta
-        rows = [r.key for r in d.APPLICATION_ROWS[variant]]
-        if rule == "T3-COLUMN":
-            rows = list(_LEAF_FREE_ROWS)
-        return tuple(f"{table3}.{r}.{column}" for r in rows)
-    if rule == "T3-ROW":
-        row = draw(st.sampled_from([r.key for r in d.APPLICATION_ROWS[variant]]))
-        values[f"{table3}.{row}.total"] += delta
-        return tuple(f"{table3}.{row}.{c.key}" for c in d.APPLICATION_COLUMNS)
-    if rule == "T4-GROUP":
-        group = draw(st.sampled_from([g.key for g in d.REVIEW_GROUPS]))
-        values[f"{d.REVIEW_LITIGATION}.{group}.total"] += delta
-        return tuple(f"{d.REVIEW_LITIGATION}.{group}.{c.key}" for c in d.REVIEW_COLUMNS)
-    if rule == "T2-NONNEG":
+    rule = next((rule for rule in _EQUATIONS[edition] if rule.id == rule_id), None)
+    if rule is not None and rule.equation is not None:
+        rows = _rows(keys)[rule.equation.table]
+        instance = draw(st.sampled_from([key for key, _ in instances(rule.equation, rows)]))
+        break_instance(rule.equation, instance, rows, values, delta)
+        left, right = instance_keys(rule.equation, instance, rows)
+        return tuple(key for key, _ in left + right)
+    if rule_id == "T2-NONNEG":
         counts = [
             key
-            for key in d.active_disclosure_keys(edition)
-            if key.rsplit(".", 1)[1] not in d.MONEY_COLUMNS | d.SIGNED_COLUMNS
+            for key in keys[d.ACTIVE_DISCLOSURE]
+            if column_of(key) not in d.MONEY_COLUMNS | d.SIGNED_COLUMNS
         ]
         key = draw(st.sampled_from(counts))
-        values[key] = -draw(st.integers(1, scale + 1))
+        values[key] = -delta
         return (key,)
-    prefix = f"{d.ACTIVE_DISCLOSURE}."
-    if rule == "T2-PUBLISHED":
-        row = draw(st.sampled_from(["regulations", "normative_documents"]))
-        values[f"{prefix}{row}.published"] = values[f"{prefix}{row}.total_public"] + delta
-        return (f"{prefix}{row}.published", f"{prefix}{row}.total_public")
-    if rule == "T2-ITEMS":
-        row = draw(st.sampled_from(["licensing", "other_services", "penalties", "coercion", "fees"]))
-        values[f"{prefix}{row}.change"] = -(values[f"{prefix}{row}.prev_items"] + delta)
-        return (f"{prefix}{row}.prev_items", f"{prefix}{row}.change")
-    raise ValueError(f"unknown rule {rule!r}")  # pragma: no cover
+    raise ValueError(f"unknown rule {rule_id!r}")  # pragma: no cover
 
 
 def _cells(
@@ -534,11 +510,8 @@ def _reports(draw: st.DrawFn, wanted: Edition | None, consistent: bool | None) -
     count = _Counts(scale, draw(st.integers(0, 2**32 - 1)))
 
     keys = _keys(edition, variant)
-    values = {
-        **_active_disclosure(count, edition),
-        **_applications(count, variant),
-        **_review(count),
-    }
+    values = _free_counts(count, keys)
+    _satisfy(values, keys, edition)
     blank = draw(_blanks(keys))
     broken: list[str] = []
     if not consistent:
@@ -547,7 +520,7 @@ def _reports(draw: st.DrawFn, wanted: Edition | None, consistent: bool | None) -
         )
         for rule in broken:
             if rule != "TXT":
-                blank -= set(_break(draw, rule, edition, variant, values, scale))
+                blank -= set(_break(draw, rule, edition, keys, values))
         if "TXT" in broken:
             quotable = [f"{d.APPLICATIONS}.{row}.total" for row in ("new", "carried_over", "carried_forward")]
             blank -= {draw(st.sampled_from(quotable))}

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
+from typing import Final, Literal
 
 import attrs
-from lark import Token
+from lark import Token, Transformer
 from lark.exceptions import LarkError
 
 from gkparse.grids.grammars import parser
 from gkparse.grids.text import cell_key
 
-EMPTY = "empty"
-PLACEHOLDER = "placeholder"
-NUMBER = "number"
-PAGE_NUMBER = "page_number"
-TEXT = "text"
+ValueKind = Literal["empty", "placeholder", "number", "page_number", "text"]
+EMPTY: Final = "empty"
+PLACEHOLDER: Final = "placeholder"
+NUMBER: Final = "number"
+PAGE_NUMBER: Final = "page_number"
+TEXT: Final = "text"
 
 _NEGATIVE_SIGNS = frozenset({"DASH", "DECREASE"})
 _UNITS = frozenset({"WAN_YUAN", "YUAN", "COUNT_UNIT"})
@@ -38,7 +40,7 @@ class CellValue:
     explicit sign ("+3", "减少2") from a bare number.
     """
 
-    kind: str
+    kind: ValueKind
     amount: Decimal | None = None
     unit: str | None = None
     signed: bool = False
@@ -51,18 +53,28 @@ def read_value(text: str) -> CellValue:
     if not key:
         return CellValue(EMPTY)
     try:
-        tree = parser("values").parse(key)
+        return _ValueReader().transform(parser("values").parse(key))
     except LarkError:
         return CellValue(TEXT)
-    (node,) = tree.children
-    assert not isinstance(node, Token)
-    if node.data != "number":
-        return CellValue(str(node.data))
-    tokens = [token for token in node.children if isinstance(token, Token)]
-    amount = Decimal(next(t for t in tokens if t.type == "AMOUNT").replace(",", ""))
-    sign = tokens[0].type if tokens[0].type != "AMOUNT" else None
-    unit = next((str(t) for t in tokens if t.type in _UNITS), None)
-    return CellValue(NUMBER, -amount if sign in _NEGATIVE_SIGNS else amount, unit, sign is not None)
+
+
+class _ValueReader(Transformer[Token, CellValue]):
+    """The value grammar's tree as a :class:`CellValue`."""
+
+    def start(self, children: list[CellValue]) -> CellValue:
+        return children[0]
+
+    def number(self, tokens: list[Token]) -> CellValue:
+        amount = Decimal(next(t for t in tokens if t.type == "AMOUNT").replace(",", ""))
+        sign = tokens[0].type if tokens[0].type != "AMOUNT" else None
+        unit = next((str(t) for t in tokens if t.type in _UNITS), None)
+        return CellValue(NUMBER, -amount if sign in _NEGATIVE_SIGNS else amount, unit, sign is not None)
+
+    def placeholder(self, tokens: list[Token]) -> CellValue:
+        return CellValue(PLACEHOLDER)
+
+    def page_number(self, tokens: list[Token]) -> CellValue:
+        return CellValue(PAGE_NUMBER)
 
 
 def is_page_number(text: str) -> bool:

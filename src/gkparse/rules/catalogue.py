@@ -46,6 +46,7 @@ T3_COLUMN = equation_rule(
         (Term("new", EACH), Term("carried_over", EACH)),
         (Term("handled_total", EACH), Term("carried_forward", EACH)),
         where=_T3_COLUMN_WHERE,
+        solve=0,
     ),
 )
 T3_HANDLED = equation_rule(
@@ -116,6 +117,7 @@ T2_ITEMS = equation_rule(
         relation=">=",
         each=_ITEM_ROWS,
         where="active_disclosure row {key}",
+        solve=1,
     ),
 )
 YEAR_CHAIN = equation_rule(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gkparse.rules.catalogue import RULES
-from gkparse.rules.spec import Rule
+from gkparse.rules.spec import Rule, describe
 
 
 def rules_markdown(rules: Iterable[Rule] = RULES) -> str:
@@ -15,11 +15,12 @@ def rules_markdown(rules: Iterable[Rule] = RULES) -> str:
         "",
         "Generated from `gkparse.RULES` by `gkparse --rules`; do not edit by hand.",
         "",
-        "| id | scope | severity | editions | rule |",
-        "| --- | --- | --- | --- | --- |",
+        "| id | scope | severity | editions | rule | as data |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     lines += [
-        f"| `{rule.id}` | {rule.scope} | {rule.severity} | {', '.join(rule.editions)} | {rule.description} |"
+        f"| `{rule.id}` | {rule.scope} | {rule.severity} | {', '.join(rule.editions)} | {rule.description} "
+        f"| {'`' + describe(rule.equation) + '`' if rule.equation else 'a check of its own'} |"
         for rule in rules
     ]
     return "\n".join(lines) + "\n"

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
 from gkparse.report.model import Finding, Report
 from gkparse.rules.catalogue import RULES
-from gkparse.rules.spec import Rule
+from gkparse.rules.spec import PairCheck, ReportCheck, Rule
 from gkparse.vocabulary import PAIR, REPORT, RuleScope
 
 
@@ -48,7 +49,7 @@ def iter_findings(report: Report, *, rules: Iterable[Rule | str] | None = None) 
     yield from report.problems
     for rule in select_rules(rules, REPORT):
         if report.edition in rule.editions:
-            yield from rule.check(rule, report)
+            yield from cast(ReportCheck, rule.check)(rule, report)
 
 
 def _until_error(findings: Iterable[Finding], fail_fast: bool) -> tuple[Finding, ...]:
@@ -116,7 +117,7 @@ def _series_findings(reports: Iterable[Report], rules: tuple[Rule, ...]) -> Iter
                 continue
             for rule in rules:
                 if by_year[earlier].edition in rule.editions and by_year[later].edition in rule.editions:
-                    yield from rule.check(rule, by_year[earlier], by_year[later])
+                    yield from cast(PairCheck, rule.check)(rule, by_year[earlier], by_year[later])
 
 
 def validate_series(

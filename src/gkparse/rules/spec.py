@@ -12,9 +12,9 @@ silence means every check was made and held.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
 import attrs
 
@@ -61,7 +61,9 @@ class Equation:
 
     ``over`` says which the equation runs over; ``each`` lists them (None:
     every one the table has, in its order); ``where`` names an instance in
-    messages (``{table}``, ``{key}``, ``{label}``).
+    messages (``{table}``, ``{key}``, ``{label}``). ``solve`` indexes the
+    term (left terms first, then right) that a generator derives to make the
+    equation hold, and a breaker changes to make it fail.
     """
 
     table: TableKey
@@ -71,6 +73,38 @@ class Equation:
     relation: Relation = "=="
     each: tuple[str, ...] | None = None
     where: str = "{table} {over} {key}"
+    solve: int = -1
+
+
+class ReportCheck(Protocol):
+    """A report rule's check: the rule and one report, its findings."""
+
+    def __call__(self, rule: Rule, report: Report, /) -> Iterable[Finding]: ...
+
+
+class PairCheck(Protocol):
+    """A pair rule's check: the rule and the reports of years N and N + 1."""
+
+    def __call__(self, rule: Rule, earlier: Report, later: Report, /) -> Iterable[Finding]: ...
+
+
+def describe(equation: Equation) -> str:
+    """The equation as text: ``each column c: new[c] + carried_over[c] = …``."""
+    var = "c" if equation.over == "column" else "r"
+
+    def term(item: Term, index: int) -> str:
+        row = var if item.row == EACH else "results" if item.row == RESULT_ROWS else item.row
+        column = var if item.column == EACH else item.column
+        name = f"{row}.{column}" + ("(N+1)" if item.later else "")
+        sign = ("- " if item.sign < 0 else "+ ") if index else ("-" if item.sign < 0 else "")
+        return f"{sign}{name}"
+
+    def side(terms: tuple[Term, ...]) -> str:
+        return " ".join(term(item, index) for index, item in enumerate(terms)) or "0"
+
+    relation = "=" if equation.relation == "==" else equation.relation
+    each = ", ".join(equation.each) if equation.each else f"every {equation.over}"
+    return f"{equation.table}, each {var} in {each}: {side(equation.left)} {relation} {side(equation.right)}"
 
 
 @attrs.frozen
@@ -85,7 +119,7 @@ class Rule:
     description: str
     severity: Severity
     editions: tuple[Edition, ...]
-    check: Callable[..., Iterable[Finding]] = attrs.field(eq=False, repr=False)
+    check: ReportCheck | PairCheck = attrs.field(eq=False, repr=False)
     scope: RuleScope = REPORT
     equation: Equation | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -195,28 +229,82 @@ def _labels(table: TableKey, over: str) -> dict[str, str]:
     return {}
 
 
-def instances(equation: Equation, table: Table) -> list[tuple[str, str]]:
-    """Each row or column the equation runs over, with its label."""
+def instances(equation: Equation, rows: Sequence[str]) -> list[tuple[str, str]]:
+    """Each row or column the equation runs over, with its label, in a table
+    with these ``rows``."""
     labels = _labels(equation.table, equation.over)
     if equation.each is not None:
         keys = list(equation.each)
     elif equation.over == "row":
-        keys = table_rows(table)
+        keys = list(rows)
     else:
         keys = list(labels)
     return [(key, labels.get(key, key)) for key in keys]
 
 
-def expand(equation: Equation, terms: Sequence[Term], key: str, table: Table) -> list[tuple[Term, str, str]]:
+def expand(terms: Sequence[Term], key: str, rows: Sequence[str]) -> list[tuple[Term, str, str]]:
     """The terms of one instance: each term with its row and column keys filled in."""
     out: list[tuple[Term, str, str]] = []
     for term in terms:
-        rows = [key] if term.row == EACH else [term.row]
+        chosen = [key] if term.row == EACH else [term.row]
         if term.row == RESULT_ROWS:
-            rows = [row for row in table_rows(table) if row not in _OUTSIDE_RESULTS]
+            chosen = [row for row in rows if row not in _OUTSIDE_RESULTS]
         column = key if term.column == EACH else term.column
-        out += [(term, row, column) for row in rows]
+        out += [(term, row, column) for row in chosen]
     return out
+
+
+def instance_keys(equation: Equation, key: str, rows: Sequence[str]) -> tuple[list[tuple[str, int]], ...]:
+    """One instance's cells: ``(fact key, sign)`` of each left term and each right term."""
+    return tuple(
+        [(fact_key(equation.table, row, column), term.sign) for term, row, column in expand(side, key, rows)]
+        for side in (equation.left, equation.right)
+    )
+
+
+def satisfy(equation: Equation, key: str, rows: Sequence[str], values: dict[str, int]) -> None:
+    """Change the solved term of one instance so that it holds.
+
+    For an equation the solved term never goes below 0: where it would, it
+    is 0 and the other terms of its side give way. For an inequality it
+    changes only if the instance fails, to the nearest value that holds.
+    """
+    left, right = instance_keys(equation, key, rows)
+    solved, sign = (left + right)[equation.solve]
+    side, other = (left, right) if equation.solve % (len(left) + len(right)) < len(left) else (right, left)
+    value = sign * (_total_of(other, values) - _total_of([t for t in side if t[0] != solved], values))
+    if equation.relation != "==":
+        gap = _total_of(left, values) - _total_of(right, values)
+        if (gap > 0 and equation.relation == "<=") or (gap < 0 and equation.relation == ">="):
+            values[solved] = value
+        return
+    values[solved] = max(value, 0)
+    deficit = values[solved] - value
+    for term, term_sign in side:
+        if term != solved and term_sign > 0 and deficit:
+            give = min(values[term], deficit)
+            values[term] -= give
+            deficit -= give
+
+
+def _total_of(terms: Sequence[tuple[str, int]], values: Mapping[str, int]) -> int:
+    return sum(sign * values[key] for key, sign in terms)
+
+
+def break_instance(
+    equation: Equation, key: str, rows: Sequence[str], values: dict[str, int], delta: int
+) -> None:
+    """Change one instance so that it fails by ``delta`` (> 0)."""
+    left, right = instance_keys(equation, key, rows)
+    solved, sign = (left + right)[equation.solve]
+    gap = _total_of(left, values) - _total_of(right, values)
+    if equation.relation == "==":
+        values[solved] += delta
+    elif equation.relation == "<=":
+        first, first_sign = left[0]
+        values[first] += first_sign * (delta - gap)
+    else:
+        values[solved] -= sign * (gap + delta)
 
 
 def check_equation(rule: Rule, *reports: Report) -> Iterator[Finding]:
@@ -228,12 +316,13 @@ def check_equation(rule: Rule, *reports: Report) -> Iterator[Finding]:
         return
     found = [table for table in tables if table is not None]
     years = [_year(report) for report in reports] if len(reports) > 1 else []
-    for key, label in instances(equation, found[-1]):
+    rows = table_rows(found[-1])
+    for key, label in instances(equation, rows):
         where = equation.where.format(table=equation.table, over=equation.over, key=key, label=label)
         sides = []
         for terms in (equation.left, equation.right):
             named = []
-            for term, row, column in expand(equation, terms, key, found[-1]):
+            for term, row, column in expand(terms, key, rows):
                 name = row if equation.over == "column" else column
                 index = int(term.later) if years else 0
                 if years:
