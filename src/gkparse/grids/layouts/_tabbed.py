@@ -18,23 +18,41 @@ def tabbed_end(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int
     """The last line of the tabbed region starting at ``first``, or None.
 
     Blank lines and page numbers inside the region belong to it, and so do
-    lines without a tab right below a cell line (a cell broken over lines).
+    lines without a tab right below a cell line (a cell broken over lines),
+    and lines without a tab between two tab rows with no blank line between
+    (a tab row whose cells a converter broke over lines).
     """
     if lines[first].kind not in TABBED or first in breaks:
         return None
     last = first
-    for index in range(first + 1, len(lines)):
+    index = first + 1
+    while index < len(lines):
         line = lines[index]
         if index in breaks:
             break
         continues_cell = line.kind == "text" and last == index - 1 and lines[last].kind in ("cell", "text")
         if line.kind in TABBED or continues_cell:
             last = index
-        elif line.kind == "blank" or (line.kind == "text" and is_page_number(line.text)):
-            continue  # inside the region only if a table line follows
-        else:
-            break
+        elif line.kind == "text" and last == index - 1 and lines[last].kind == "tab":
+            end = _fragments_end(lines, index, breaks)
+            if end is None:
+                break
+            last = index = end
+        elif not (line.kind == "blank" or (line.kind == "text" and is_page_number(line.text))):
+            break  # blank lines and page numbers are inside only if a table line follows
+        index += 1
     return last
+
+
+def _fragments_end(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+    """The tab row that a run of lines without a tab leads into, if the run
+    ends right at one: the lines are fragments of that row's cells."""
+    index = first
+    while index < len(lines) and lines[index].kind == "text" and index not in breaks:
+        index += 1
+    if index < len(lines) and lines[index].kind == "tab" and index not in breaks:
+        return index
+    return None
 
 
 def majority_region(kind: str, lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:

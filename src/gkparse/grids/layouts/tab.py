@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from lark import Token
@@ -21,6 +22,7 @@ from gkparse.grids.layouts._base import (
 )
 from gkparse.grids.layouts._tabbed import majority_region
 from gkparse.grids.lines import Line
+from gkparse.grids.values import TEXT, read_value
 
 
 class TabReader(GridReader):
@@ -42,7 +44,51 @@ class TabReader(GridReader):
         return row_of(cells)
 
     def start(self, rows: list[GridRow]) -> RowsRead:
-        return tuple(rows), 0
+        return tuple(join_broken_rows(rows)), 0
+
+
+def _width(rows: Sequence[GridRow]) -> int:
+    """The table's slot count: the commonest among rows of two slots or more."""
+    counts = Counter(len(row.cells) for row in rows if len(row.cells) > 1)
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _joinable(end: GridCell, start: GridCell) -> bool:
+    """A cell broken over two lines: text on both sides of the break."""
+    return read_value(end.text).kind == TEXT and read_value(start.text).kind == TEXT
+
+
+def _join(first: GridRow, second: GridRow) -> GridRow:
+    end, start = first.cells[-1], second.cells[0]
+    joined = GridCell(f"{end.text}\n{start.text}", end.span.through(start.span))
+    return row_of([*first.cells[:-1], joined, *second.cells[1:]])
+
+
+def join_broken_rows(rows: Sequence[GridRow]) -> list[GridRow]:
+    """Rows whose cells a converter broke over physical lines (python-docx
+    writes a line break inside a cell as a real one), joined back: lines
+    are joined while the row has fewer slots than the table, only where the
+    break falls inside text, and only if the joined row has exactly the
+    table's slot count; anything else stays as it was read."""
+    width = _width(rows)
+    out: list[GridRow] = []
+    index = 0
+    while index < len(rows):
+        joined, last = rows[index], index
+        while len(joined.cells) < width and last + 1 < len(rows):
+            following = rows[last + 1]
+            if len(joined.cells) + len(following.cells) - 1 > width:
+                break
+            if not _joinable(joined.cells[-1], following.cells[0]):
+                break
+            joined, last = _join(joined, following), last + 1
+        if last > index and len(joined.cells) == width:
+            out.append(joined)
+            index = last + 1
+        else:
+            out.append(rows[index])
+            index += 1
+    return out
 
 
 def write(grid: Grid, choices: Choices, repeat_merged: bool) -> list[str]:

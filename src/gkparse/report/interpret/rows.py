@@ -46,6 +46,8 @@ class RowParts:
     row: GridRow
     labels: tuple[GridCell, ...]
     values: tuple[GridCell, ...]
+    area: tuple[GridCell, ...] = ()
+    pads: bool = False
 
     @property
     def label_keys(self) -> tuple[str, ...]:
@@ -75,13 +77,14 @@ def split_row(row: GridRow, pads_rows: bool) -> RowParts:
         elif kind != EMPTY:
             break
     labels = tuple(c for c, k in zip(row.cells[: last_label + 1], kinds, strict=False) if k != EMPTY)
-    values = list(row.cells[last_label + 1 :])
+    area = row.cells[last_label + 1 :]
+    values = list(area)
     if pads_rows:
         while values and read_value(values[-1].text).kind == EMPTY:
             values.pop()
         while values and read_value(values[0].text).kind == EMPTY:
             values.pop(0)
-    return RowParts(row, labels, tuple(values))
+    return RowParts(row, labels, tuple(values), area, pads_rows)
 
 
 def rows_of(grids: Iterable[Grid]) -> Iterator[RowParts]:
@@ -121,6 +124,80 @@ def place(values: Sequence[GridCell], count: int) -> list[GridCell | None]:
         first = read_value(candidates[0].text)
         same = all(read_value(cell.text) == first for cell in candidates[1:])
         placed.append(candidates[0] if same else None)
+    return placed
+
+
+@attrs.frozen
+class ValueSlots:
+    """What a header row shows of how this converter wrote the value columns.
+
+    ``spans`` gives each column's first and last slot, counted from the first
+    value slot: a merged header cell (an empty slot, or its label repeated)
+    covers several. ``anchored`` says the last column reaches the header
+    row's last slot, so value columns end where a row ends and a row's
+    trailing empty slots are blanks, not padding.
+    """
+
+    spans: tuple[tuple[int, int], ...]
+    anchored: bool
+
+    @property
+    def width(self) -> int:
+        return self.spans[-1][1] + 1 if self.spans else 0
+
+    @classmethod
+    def single(cls, columns: int, anchored: bool) -> ValueSlots:
+        """One slot per column."""
+        return cls(tuple((index, index) for index in range(columns)), anchored)
+
+
+#: The last column label of tables 3 and 4, whose place in a header row tells
+#: whether the value columns end where a row ends.
+_LAST_COLUMN = "总计"
+
+
+def header_slots(parts: RowParts, columns: int) -> ValueSlots | None:
+    """For tables whose columns are one slot each (3 and 4): slots from a
+    header row that names the last column, anchored if it stands last."""
+    keys = [label_key(cell.text) for cell in parts.row.cells]
+    if _LAST_COLUMN not in keys:
+        return None
+    return ValueSlots.single(columns, keys[-1] == _LAST_COLUMN)
+
+
+def _empty(cell: GridCell) -> bool:
+    return read_value(cell.text).kind == EMPTY
+
+
+def by_header(parts: RowParts, slots: ValueSlots) -> list[GridCell | None] | None:
+    """A padded row's values placed by its header's slots, or None when the
+    row's slots do not fit the header (the caller then places by count).
+
+    The slots after the row's last label are its value slots: with an
+    anchored header, the row's last ``width`` slots (empty slots before them
+    continue the label); otherwise empty slots at either edge may be padding
+    and are dropped, as when placing by count. Under
+    a merged header the non-empty slots must agree (None where they do not),
+    and a column whose slots are all empty is blank.
+    """
+    area = list(parts.area)
+    if not slots.anchored:  # empty slots at either edge may be padding or a merged label
+        area = list(parts.values)
+    extra = len(area) - slots.width
+    if extra > 0 and all(_empty(cell) for cell in area[:extra]):
+        area = area[extra:]
+    if len(area) != slots.width or not area:
+        return None
+    placed: list[GridCell | None] = []
+    for start, end in slots.spans:
+        group = area[start : end + 1]
+        filled = [cell for cell in group if not _empty(cell)]
+        if not filled:
+            placed.append(group[0])
+        elif all(read_value(cell.text) == read_value(filled[0].text) for cell in filled[1:]):
+            placed.append(filled[0])
+        else:
+            placed.append(None)
     return placed
 
 
@@ -267,10 +344,31 @@ def place_row(
     findings: Findings,
     *,
     header_unit: str | None = None,
+    slots: ValueSlots | None = None,
 ) -> list[Cell]:
-    """The cells of one data row, placed in its columns; None columns are dropped."""
-    placed = place(parts.values, len(columns))
-    _count_finding(findings, prefix, parts, placed, len(columns))
+    """The cells of one data row, placed in its columns; None columns are dropped.
+
+    In a padded layout a header's ``slots`` place the values slot by slot;
+    where the row does not fit them, or there is no header, values are placed
+    by their count.
+    """
+    placed = by_header(parts, slots) if slots is not None and parts.pads and slots.spans else None
+    if placed is not None and len(placed) == len(columns):
+        conflicts = [
+            column.key for column, cell in zip(columns, placed, strict=True) if cell is None and column
+        ]
+        if conflicts:
+            findings.add(
+                "CELL-CONFLICT",
+                "error",
+                f"{prefix}: row {parts.label_text!r} has different values in the slots of a merged "
+                f"column ({', '.join(conflicts)}); left unknown",
+                tuple(f"{prefix}.{key}" for key in conflicts),
+                parts.row.span,
+            )
+    else:
+        placed = place(parts.values, len(columns))
+        _count_finding(findings, prefix, parts, placed, len(columns))
     return [
         make_cell(
             f"{prefix}.{column.key}",

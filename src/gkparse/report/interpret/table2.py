@@ -6,18 +6,20 @@ from collections.abc import Sequence
 
 import attrs
 
-from gkparse.grids.grid import Grid
+from gkparse.grids.grid import Grid, GridCell
 from gkparse.report import definitions as d
 from gkparse.report.interpret.rows import (
     Findings,
     RowParts,
     TableReading,
+    ValueSlots,
     best_match,
     duplicate_row,
     place_row,
     rows_of,
     unknown_row,
 )
+from gkparse.report.labels import label_key
 from gkparse.report.model import Cell
 from gkparse.vocabulary import WAN_YUAN, Edition
 
@@ -55,16 +57,43 @@ class _PendingRow:
     parts: RowParts
     columns: tuple[d.Label | None, ...] | None
     header_unit: str | None
+    slots: ValueSlots | None = None
+
+
+def _header_slots(cells: Sequence[GridCell]) -> ValueSlots:
+    """The value slots of a block header's cells after 信息内容: a label opens a
+    column, an empty slot or the same label again continues it; empty slots
+    after the last label are padding."""
+    spans: list[tuple[int, int]] = []
+    previous: d.Label | None = None
+    last_filled = -1
+    for index, cell in enumerate(cells):
+        text = label_key(cell.text)
+        if not text:
+            continue
+        column = best_match(text, _ALL_COLUMNS)
+        if spans and column is not None and previous is not None and column.key == previous.key:
+            spans[-1] = (spans[-1][0], index)
+        else:
+            if spans:
+                spans[-1] = (spans[-1][0], index - 1)
+            spans.append((index, index))
+        previous, last_filled = column, index
+    first = spans[0][0] if spans else 0
+    return ValueSlots(
+        tuple((start - first, end - first) for start, end in spans), last_filled == len(cells) - 1
+    )
 
 
 def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_PendingRow]:
     pending: list[_PendingRow] = []
     columns: tuple[d.Label | None, ...] | None = None
     header_unit: str | None = None
+    slots: ValueSlots | None = None
     for parts in rows_of(grids):
         labels = parts.label_keys
         if any(d.ACTIVE_DISCLOSURE_BLOCK_HEADING in text for text in labels):
-            columns, header_unit = None, None
+            columns, header_unit, slots = None, None, None
             continue
         if any(d.ACTIVE_DISCLOSURE_HEADER in text for text in labels):
             after = labels[next(i for i, t in enumerate(labels) if d.ACTIVE_DISCLOSURE_HEADER in t) + 1 :]
@@ -83,13 +112,16 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
                 if not found or column is None or found[-1] is None or found[-1].key != column.key:
                     found.append(column)  # a merged header repeated in each slot counts once
             columns, header_unit = tuple(found), header_unit_of(after)
+            cells = parts.row.cells
+            at = next(i for i, cell in enumerate(cells) if d.ACTIVE_DISCLOSURE_HEADER in label_key(cell.text))
+            slots = _header_slots(cells[at + 1 :])
             continue
         matches = (best_match(text, _ALL_ROWS) for text in reversed(labels))
         row = next((match for match in matches if match is not None), None)
         if row is None:
             unknown_row(findings, d.ACTIVE_DISCLOSURE, parts)
             continue
-        pending.append(_PendingRow(row, parts, columns, header_unit))
+        pending.append(_PendingRow(row, parts, columns, header_unit, slots))
     return pending
 
 
@@ -134,6 +166,7 @@ def read_active_disclosure(grids: Sequence[Grid], edition: Edition | None) -> Ta
         if any(key.startswith(prefix + ".") for key in cells):
             duplicate_row(findings, d.ACTIVE_DISCLOSURE, f"row {item.row.label!r}", prefix, item.parts)
             continue
-        for cell in place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit):
+        slots = item.slots if item.columns is not None else None
+        for cell in place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit, slots=slots):
             cells[cell.key] = cell
     return TableReading.of(cells, tuple(findings.items), edition)

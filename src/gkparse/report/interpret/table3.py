@@ -9,8 +9,10 @@ from gkparse.report import definitions as d
 from gkparse.report.interpret.rows import (
     Findings,
     TableReading,
+    ValueSlots,
     best_match,
     duplicate_row,
+    header_slots,
     place_row,
     rows_of,
     unknown_row,
@@ -39,9 +41,11 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
     findings = Findings()
     rows: dict[str, list[Cell]] = {}
     group: str | None = None
+    slots: ValueSlots | None = None
     for parts in rows_of(grids):
         labels = parts.label_keys
         if any(word in text for text in labels for word in d.APPLICATION_HEADERS):
+            slots = header_slots(parts, len(d.APPLICATION_COLUMNS)) or slots
             continue  # header and caption rows
         leaf, group = _application_leaf(labels, group)
         if leaf is d.OTHER_HANDLING and not parts.has_values:
@@ -53,7 +57,7 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
         if leaf.key in rows:
             duplicate_row(findings, d.APPLICATIONS, f"row {leaf.label!r}", prefix, parts)
             continue
-        rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings)
+        rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
     other_rows = {label.key for label in d.APPLICATION_OTHER_2021}
     edition: Edition | None = (
         "2021" if other_rows & rows.keys() else "2019" if d.OTHER_HANDLING.key in rows else None

@@ -9,7 +9,15 @@ import attrs
 from gkparse.grids.grid import Grid
 from gkparse.grids.values import NUMBER, PLACEHOLDER, read_value
 from gkparse.report import definitions as d
-from gkparse.report.interpret.rows import Findings, TableReading, duplicate_row, place_row, rows_of
+from gkparse.report.interpret.rows import (
+    Findings,
+    TableReading,
+    ValueSlots,
+    duplicate_row,
+    header_slots,
+    place_row,
+    rows_of,
+)
 from gkparse.report.model import Cell
 
 
@@ -22,12 +30,14 @@ def read_review(grids: Sequence[Grid]) -> TableReading:
         for column in d.REVIEW_COLUMNS
     ]
     cells: dict[str, Cell] = {}
+    slots: ValueSlots | None = None
     for parts in rows_of(grids):
         if not any(read_value(c.text).kind in (NUMBER, PLACEHOLDER) for c in parts.values):
+            slots = header_slots(parts, len(columns)) or slots
             continue  # header rows
         if cells:
             duplicate_row(findings, d.REVIEW_LITIGATION, "a data row", d.REVIEW_LITIGATION, parts)
             continue
-        for cell in place_row(d.REVIEW_LITIGATION, parts, columns, findings):
+        for cell in place_row(d.REVIEW_LITIGATION, parts, columns, findings, slots=slots):
             cells[cell.key] = cell
     return TableReading.of(cells, tuple(findings.items))

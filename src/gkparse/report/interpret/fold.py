@@ -1,0 +1,330 @@
+"""Rows rebuilt from one cell per line, and rows the text ends in.
+
+The ``lines`` layout (docx2txt, LibreOffice text, pdftotext, web pages) has
+no row delimiter: its grid is the cells in reading order. The table
+definitions' labels fold it back into rows:
+
+- a cell that is a label of the format opens a row; a group label and the
+  leaf label right under it ("三、本年度办理结果" / "（一）予以公开") open one row;
+- the value cells after it, up to the next text cell, are that row's values;
+  they are kept only when their count equals the row's column count (table 3:
+  7, table 4: 15, table 2: its block header's columns), otherwise the row
+  keeps no value and a finding names its lines;
+- header cells split over lines ("本年新" / "制作数量", "商业" / "企业") are
+  recognised by their words, and a label wrapped over two cells is joined
+  when the joined text is a label and one piece alone is not;
+- page numbers ("-4-") are debris; values no label owns are reported.
+
+A table that reaches the end of a text cut mid-line (no line break at its
+end) may hold a cut value ("15" of "1517"): that last row keeps its labels
+and no value, with a finding saying the text ends there (every layout).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import attrs
+
+from gkparse.grids.grid import Grid, GridCell, GridRow
+from gkparse.grids.layouts import get as layout
+from gkparse.grids.values import EMPTY, NUMBER, PAGE_NUMBER, PLACEHOLDER, read_value
+from gkparse.report import definitions as d
+from gkparse.report.interpret.rows import Findings, best_match, split_row
+from gkparse.report.labels import label_key
+
+#: The layout whose grids are one cell after the other.
+ONE_CELL_LAYOUT = "lines"
+
+_TABLE2_ROWS = tuple(
+    {
+        row.key + row.label: row
+        for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values()
+        for b in blocks
+        for row in b.rows
+    }.values()
+)
+_TABLE2_COLUMNS = tuple(
+    {
+        c.key + c.label: c
+        for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values()
+        for b in blocks
+        for c in b.columns
+    }.values()
+)
+_LEAVES = d.APPLICATION_ROWS["2021"] + (d.OTHER_HANDLING,)
+_ROW_LABELS = _TABLE2_ROWS + _LEAVES
+_ALL_LABELS = _ROW_LABELS + d.APPLICATION_GROUPS
+#: Header words that are also the end of row labels ("（七）总计", "3.其他"):
+#: only the bare word is a header cell.
+_BARE_HEADERS = frozenset({"总计", "其他"})
+_HEADER_WORDS = tuple(
+    word
+    for word in (
+        *(phrase for column in _TABLE2_COLUMNS for phrase in column.phrases),
+        *d.APPLICATION_HEADERS,
+        *(column.label for column in d.APPLICATION_COLUMNS),
+        *d.REVIEW_HEADERS,
+        *d.ACTIVE_DISCLOSURE_CAPTIONS,
+    )
+    if word not in _BARE_HEADERS
+)
+_REVIEW_WORDS = tuple(word for word in d.REVIEW_HEADERS if word not in _BARE_HEADERS)
+_REVIEW_COLUMNS = len(d.REVIEW_GROUPS) * len(d.REVIEW_COLUMNS)
+_VALUE_KINDS = frozenset({NUMBER, PLACEHOLDER, EMPTY})
+
+
+def _label(key: str, group: str | None) -> d.Label | None:
+    """The row label (table 2 or 3) a text names, if any; 3.其他 only in its group."""
+    found = best_match(key, _ROW_LABELS)
+    if found is not None and d.APPLICATION_LEAF_GROUPS.get(found.key, group) != group:
+        return None
+    return found
+
+
+def _any_label(key: str) -> d.Label | None:
+    return best_match(key, _ALL_LABELS)
+
+
+@attrs.define
+class _Row:
+    """A row being rebuilt: its text cells, its values and what it is."""
+
+    kind: str  # block, header, group, label, text
+    labels: list[GridCell]
+    values: list[GridCell] = attrs.field(factory=list)
+    expected: int | None = None
+
+
+def _lines(cells: Sequence[GridCell]) -> str:
+    first, last = cells[0].span.line, cells[-1].span.end_line
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _separated(prepared: str, before: GridCell, after: GridCell) -> bool:
+    """Whether something separates two cells: they share a line, or a blank
+    line or a pipe stands between them (not a mere line break)."""
+    gap = prepared[before.span.end : after.span.start]
+    return "\n" not in gap or "|" in gap or gap.count("\n") > 1
+
+
+class _Folder:
+    def __init__(self, findings: Findings, prepared: str) -> None:
+        self.prepared = prepared
+        self.findings = findings
+        self.rows: list[GridRow] = []
+        self.current: _Row | None = None
+        self.group: str | None = None
+        self.block_columns: int | None = None
+
+    # ------------------------------------------------------------ cells
+    def value(self, cell: GridCell) -> None:
+        if self.current is None:
+            self.current = _Row("text", [], [cell])
+        else:
+            self.current.values.append(cell)
+
+    def text(self, cell: GridCell) -> None:
+        key = label_key(cell.text)
+        kind = self.classify(key)
+        current = self.current
+        if current is not None and not current.values and current.labels:
+            if current.kind == "header" and kind in ("header", "text"):
+                current.labels.append(cell)
+                return
+            if kind != "block" and current.kind != "header" and self.wrapped(current, cell):
+                return
+            if current.kind == "group" and kind == "label":
+                current.labels.append(cell)
+                current.kind, current.expected = "label", self.expected(key)
+                return
+        self.close()
+        self.current = _Row(kind, [cell], expected=self.expected(key) if kind == "label" else None)
+        if kind == "header" and any(word in key for word in _REVIEW_WORDS):
+            self.current.expected = _REVIEW_COLUMNS
+
+    def classify(self, key: str) -> str:
+        if d.ACTIVE_DISCLOSURE_BLOCK_HEADING in key:
+            self.group, self.block_columns = None, None
+            return "block"
+        if d.ACTIVE_DISCLOSURE_HEADER in key or key in _BARE_HEADERS:
+            return "header"
+        found = _label(key, self.group)
+        group = best_match(key, d.APPLICATION_GROUPS)
+        if group is not None:
+            self.group = group.key
+        if found is not None:
+            return "label"
+        if group is not None:
+            return "group"
+        if any(word in key for word in _HEADER_WORDS):
+            return "header"
+        return "text"
+
+    def expected(self, key: str) -> int | None:
+        found = _label(key, self.group)
+        if found is None:
+            return None
+        if found in _LEAVES:
+            return len(d.APPLICATION_COLUMNS)
+        return self.block_columns
+
+    def wrapped(self, current: _Row, cell: GridCell) -> bool:
+        """Join a label wrapped over two cells when the joined text is a label
+        and one of the pieces alone is not."""
+        last = current.labels[-1]
+        before, after = label_key(last.text), label_key(cell.text)
+        if _any_label(before) is not None and _any_label(after) is not None:
+            return False
+        joined = GridCell(last.text + cell.text, last.span.through(cell.span))
+        key = label_key(joined.text)
+        found = _any_label(key)
+        # the pieces must make one label: its phrase runs over the cut, or
+        # the joined text is a stretch of the label's own text
+        if found is None or not (
+            all(phrase not in before and phrase not in after for phrase in found.phrases if phrase in key)
+            or key in label_key(found.label)
+        ):
+            return False
+        current.labels[-1] = joined
+        if current.kind != "header":
+            if _label(key, self.group) is not None:
+                current.kind, current.expected = "label", self.expected(key)
+            elif best_match(key, d.APPLICATION_GROUPS) is not None:
+                current.kind, current.expected = "group", None
+        return True
+
+    # ------------------------------------------------------------- rows
+    def close(self) -> None:
+        current, self.current = self.current, None
+        if current is None:
+            return
+        if current.kind == "header" and current.expected is None:
+            current.labels = _join_header(current.labels)
+            self.header_columns(current.labels)
+        if not current.labels:
+            self.unplaced(current.values)
+            return
+        values = current.values
+        if (values and current.kind in ("block", "group")) or (
+            current.kind == "header" and current.expected is None
+        ):
+            self.unplaced(values)
+            values = []
+        elif values and current.expected is not None and len(values) != current.expected:
+            where = _lines([*current.labels, *values])
+            self.findings.add(
+                "LINES-ROW-COUNT",
+                "error",
+                f"{where}: row {' '.join(label_key(c.text) for c in current.labels)!r} has "
+                f"{len(values)} values for {current.expected} columns; none of them is placed",
+                (),
+                current.labels[0].span.through(values[-1].span),
+                expected=current.expected,
+                actual=len(values),
+            )
+            values = []
+        elif len({_separated(self.prepared, a, b) for a, b in itertools.pairwise(values)}) > 1:
+            self.findings.add(
+                "LINES-ROW-WRAPPED",
+                "error",
+                f"{_lines([*current.labels, *values])}: the values of row "
+                f"{' '.join(label_key(c.text) for c in current.labels)!r} are separated in some places "
+                "and not in others, so a value may be wrapped over lines; none of them is placed",
+                (),
+                current.labels[0].span.through(values[-1].span),
+            )
+            values = []
+        cells = [*current.labels, *values]
+        self.rows.append(GridRow(tuple(cells), cells[0].span.through(cells[-1].span)))
+
+    def header_columns(self, labels: Sequence[GridCell]) -> None:
+        keys = [label_key(cell.text) for cell in labels]
+        at = next((i for i, key in enumerate(keys) if d.ACTIVE_DISCLOSURE_HEADER in key), None)
+        if at is None:
+            return
+        columns: list[str] = []
+        for key in keys[at + 1 :]:
+            column = best_match(key, _TABLE2_COLUMNS)
+            if column is None:
+                self.block_columns = None
+                return
+            if not columns or columns[-1] != column.key:
+                columns.append(column.key)
+        self.block_columns = len(columns) or None
+
+    def unplaced(self, values: Sequence[GridCell]) -> None:
+        if not any(read_value(cell.text).kind == NUMBER for cell in values):
+            return
+        self.findings.add(
+            "LINES-VALUES-UNPLACED",
+            "warning",
+            f"{_lines(values)}: {len(values)} values follow no row label; they are not placed",
+            (),
+            values[0].span.through(values[-1].span),
+            actual=" ".join(cell.text.strip() for cell in values),
+        )
+
+
+def _join_header(cells: Sequence[GridCell]) -> list[GridCell]:
+    """Header cells split over lines, joined where the pieces alone name no
+    column and together they do ("本年新" + "制作数量")."""
+    out: list[GridCell] = []
+    for cell in cells:
+        if out:
+            last = out[-1]
+            joined = label_key(last.text + cell.text)
+            alone = best_match(label_key(last.text), _TABLE2_COLUMNS) or best_match(
+                label_key(cell.text), _TABLE2_COLUMNS
+            )
+            together = best_match(joined, _TABLE2_COLUMNS)
+            if alone is None and together is not None and d.ACTIVE_DISCLOSURE_HEADER not in joined:
+                out[-1] = GridCell(last.text + cell.text, last.span.through(cell.span))
+                continue
+        out.append(cell)
+    return out
+
+
+def fold_rows(grid: Grid, prepared: str, findings: Findings) -> Grid:
+    """A one-cell-a-line grid folded into the table's rows (see the module)."""
+    folder = _Folder(findings, prepared)
+    for row in grid.rows:
+        for cell in row.cells:
+            kind = read_value(cell.text).kind
+            if kind == PAGE_NUMBER:
+                continue
+            if kind in _VALUE_KINDS:
+                folder.value(cell)
+            else:
+                folder.text(cell)
+    folder.close()
+    return Grid(grid.layout, tuple(folder.rows), grid.span, 0)
+
+
+def cut_last_row(grid: Grid, prepared: str, cut_at: int | None, findings: Findings) -> Grid:
+    """Where the text stops mid-line right after the grid's last row, that row
+    may be cut short: it keeps its labels and no value, with a finding."""
+    if cut_at is None or not grid.rows:
+        return grid
+    last = grid.rows[-1]
+    if prepared[last.span.end : cut_at].strip(" |\t\u3000\n"):
+        return grid
+    parts = split_row(last, layout(grid.layout).pads_rows)
+    findings.add(
+        "TEXT-ENDS",
+        "warning",
+        f"line {last.span.end_line}: the text ends inside this row; its values are not placed",
+        (),
+        last.span,
+    )
+    rows = grid.rows[:-1] + ((GridRow(parts.labels, last.span),) if parts.labels else ())
+    return Grid(grid.layout, rows, grid.span, grid.header_rows)
+
+
+def settle_grid(grid: Grid, prepared: str, cut_at: int | None, findings: Findings) -> Grid:
+    """A grid as the table readers take it: folded into rows if its layout
+    has no row delimiter, its last row dropped of values if the text is cut there."""
+    if grid.layout == ONE_CELL_LAYOUT:
+        grid = fold_rows(grid, prepared, findings)
+    return cut_last_row(grid, prepared, cut_at, findings)
