@@ -6,6 +6,7 @@ grammars report is an offset into the string the user passed in.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # One character for one character: line breaks that the grammars do not know
@@ -33,6 +34,12 @@ def prepare(text: str) -> str:
     return prepared if prepared.endswith("\n") else prepared + "\n"
 
 
+# A line break that markdown converters keep inside a cell: a number wrapped
+# in a narrow cell ("14<br>39<br>4", pymupdf4llm) is still one number.
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def cell_key(text: str) -> str:
-    """A cell's text as the value grammar reads it: NFKC, outer space removed."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """A cell's text as the value grammar reads it: NFKC, outer space and
+    markdown ``<br>`` breaks removed."""
+    return _CELL_BREAK.sub("", unicodedata.normalize("NFKC", text)).strip()

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+
+# Line breaks that markdown converters keep inside a cell (markitdown,
+# pymupdf4llm: "（六）其他<br>处理"), and HTML's non-breaking space.
+_MARKUP_BREAKS = re.compile(r"<br\s*/?>|&nbsp;", re.IGNORECASE)
 
 # Characters that converters and authors swap for one another in labels.
 _LABEL_VARIANTS = str.maketrans(
@@ -30,9 +35,18 @@ def label_key(text: str) -> str:
 
     Full-width and half-width forms are unified (NFKC), white space and line
     breaks inside the label are removed, quotes are dropped and variant
-    characters replaced, so "（三） 不予公开" and "(三)不予公开" compare equal.
+    characters replaced, so "（三） 不予公开" and "(三)不予公开" compare equal;
+    a ``<br>`` inside a cell is a line break like any other.
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_LABEL_VARIANTS)
+    folded = unicodedata.normalize("NFKC", _MARKUP_BREAKS.sub(" ", text)).translate(_LABEL_VARIANTS)
     return "".join(folded.split())
 
 
+
+
+_PLACEHOLDER_LABEL = re.compile(r"Col[0-9]+")
+
+
+def placeholder_label(text: str) -> bool:
+    """A header cell a converter made up for an empty one (pymupdf4llm's "Col3")."""
+    return _PLACEHOLDER_LABEL.fullmatch(text.strip()) is not None

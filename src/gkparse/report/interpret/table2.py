@@ -167,6 +167,7 @@ def read_active_disclosure(grids: Sequence[Grid], edition: Edition | None) -> Ta
             duplicate_row(findings, d.ACTIVE_DISCLOSURE, f"row {item.row.label!r}", prefix, item.parts)
             continue
         slots = item.slots if item.columns is not None else None
-        for cell in place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit, slots=slots):
+        placed = place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit, slots=slots)
+        for cell in placed:
             cells[cell.key] = cell
     return TableReading.of(cells, tuple(findings.items), edition)
