@@ -72,7 +72,7 @@ class Settings:
                 generated=100,
                 rounds=3,
                 budget=2.0,
-                timeout=5.0,
+                timeout=10.0,
                 cold_runs=3,
                 memory_generated=10,
                 memory_per_group=3,

@@ -41,6 +41,20 @@ def _cells_row(scale: int) -> str:
     return "\t0\n" * (BASE_CELLS * scale) + "\n"
 
 
+def _grid_row(scale: int) -> str:
+    cells = BASE_CELLS * scale
+    border = "+" + "---+" * cells + "\n"
+    return border + "|" + " 0 |" * cells + "\n" + border
+
+
+def _html_row(scale: int) -> str:
+    return "<table><tr>" + "<td>0</td>" * (BASE_CELLS * scale) + "</tr></table>\n"
+
+
+def _lines_row(scale: int) -> str:
+    return " ".join(["0"] * (BASE_CELLS * scale)) + "\n"
+
+
 _PIPE_HEADER = "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| --- | --- | --- | --- |\n"
 
 #: The shapes, by name, in the order printed.
@@ -64,7 +78,14 @@ SHAPES: dict[str, Shape] = {
 }
 
 #: One row of ``BASE_CELLS * scale`` cells, by layout; a layout of gkparse.LAYOUTS not here is skipped.
-WIDE_ROWS: dict[str, Shape] = {"tab": _tab_row, "pipe": _pipe_row, "cells": _cells_row}
+WIDE_ROWS: dict[str, Shape] = {
+    "tab": _tab_row,
+    "pipe": _pipe_row,
+    "cells": _cells_row,
+    "grid": _grid_row,
+    "html": _html_row,
+    "lines": _lines_row,
+}
 
 
 def wide_row_name(layout: str) -> str:

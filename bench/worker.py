@@ -18,6 +18,9 @@ from bench.shapes import SCALES, shape
 #: CPU seconds a round lasts at least (a fast input is parsed many times a round).
 MIN_ROUND = 0.05
 
+#: CPU seconds a round lasts at least (a fast input is parsed many times a round).
+MIN_ROUND = 0.05
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.worker")
@@ -34,6 +37,7 @@ def main() -> None:
             lambda: gkparse.validate(gkparse.parse(text)),
             most=settings.rounds,
             budget=settings.degenerate_budget,
+            min_round=MIN_ROUND,
         )
 
     for path in LAYOUT_FIXTURES.glob("*_*.*"):  # one report per layout at least: every grammar is built

@@ -21,7 +21,9 @@ def test_every_grammar_file_is_known() -> None:
 
 def test_each_layout_has_its_own_grammar_file() -> None:
     for name in gkparse.LAYOUTS:
-        assert list(grammar_dir().rglob(f"{name}.lark")) == [grammar_dir() / "layouts" / f"{name}.lark"]
+        assert list((grammar_dir() / "layouts").rglob(f"{name}.lark")) == [
+            grammar_dir() / "layouts" / f"{name}.lark"
+        ]
 
 
 def test_parsers_are_built_once() -> None:

@@ -9,7 +9,7 @@ from gkparse import TableSyntaxError, find_tables, parse_table
 
 
 def test_layout_names() -> None:
-    assert gkparse.LAYOUTS == ("tab", "cells", "pipe")
+    assert gkparse.LAYOUTS == ("tab", "cells", "pipe", "grid", "html", "lines")
 
 
 def test_tab_keeps_empty_and_trailing_cells() -> None:
@@ -87,8 +87,8 @@ def test_pipe_needs_its_delimiter_row() -> None:
 
 
 def test_unknown_layout() -> None:
-    with pytest.raises(ValueError, match="unknown layout 'html'"):
-        parse_table("a\tb\n", "html")
+    with pytest.raises(ValueError, match="unknown layout 'semicolon'"):
+        parse_table("a\tb\n", "semicolon")
 
 
 def test_parse_table_takes_str_only() -> None:

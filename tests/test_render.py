@@ -165,8 +165,8 @@ def test_title_is_written_when_the_preamble_lacks_it() -> None:
 
 def test_unknown_layout_and_wrong_type() -> None:
     report = gkparse.parse(seed_text("002"))
-    with pytest.raises(ValueError, match="unknown layout 'html'"):
-        render(report, "html")
+    with pytest.raises(ValueError, match="unknown layout 'semicolon'"):
+        render(report, "semicolon")
     with pytest.raises(TypeError, match="takes a Report or a Table"):
         render("text", "tab")  # type: ignore[arg-type]
 

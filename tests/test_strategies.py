@@ -118,10 +118,10 @@ def test_layouts(layout: str) -> None:
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match="unknown edition '2020'"):
         reports("2020")
-    with pytest.raises(ValueError, match="unknown layout 'html'"):
-        report_texts("html")
-    with pytest.raises(ValueError, match="unknown layout 'html'"):
-        raw_texts("html")
+    with pytest.raises(ValueError, match="unknown layout 'semicolon'"):
+        report_texts("semicolon")
+    with pytest.raises(ValueError, match="unknown layout 'semicolon'"):
+        raw_texts("semicolon")
 
 
 def test_without_hypothesis_the_import_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -52,6 +52,9 @@ from gkparse.report import (
     to_dict,
     to_json,
 )
+from gkparse.report.frames import findings_dataframe, to_dataframe
+from gkparse.report.serialise import SCHEMA_VERSION, SerialisationError
+from gkparse.report.views import Findings, Reports, ReportView, show
 from gkparse.rules import (
     RULES,
     Rule,
@@ -79,9 +82,11 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "LAYOUTS",
     "RULES",
+    "SCHEMA_VERSION",
     "Cell",
     "Choices",
     "Finding",
+    "Findings",
     "Grid",
     "GridCell",
     "GridReader",
@@ -90,8 +95,11 @@ __all__ = [
     "Layout",
     "Positions",
     "Report",
+    "ReportView",
+    "Reports",
     "Rule",
     "Section",
+    "SerialisationError",
     "Slot",
     "Span",
     "Table",
@@ -100,6 +108,7 @@ __all__ = [
     "__version__",
     "check",
     "find_tables",
+    "findings_dataframe",
     "from_dict",
     "from_json",
     "get_layout",
@@ -109,6 +118,8 @@ __all__ = [
     "parse_table",
     "register_layout",
     "render",
+    "show",
+    "to_dataframe",
     "to_dict",
     "to_json",
     "unregister_layout",

@@ -19,6 +19,10 @@ _TITLE_MAX_CHARS = 60
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年度?")
 # Where the body's name ends in a title: the name of the report begins.
 _BODY_ENDS = ("关于", "政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告", "年报")
+# The statistical period the prose states: "统计期限自2022年1月1日起至2022年12月31日止".
+_PERIOD = re.compile(r"自((?:19|20)[0-9]{2})年1月1日起?至((?:19|20)[0-9]{2})年12月31日")
+# A paragraph that opens with the report's year: "2021年,通过县政府门户网站…".
+_OPENING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年[,，]")
 _DATE_LINE = re.compile(r"^[（(]?((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日[)）]?$")
 
 
@@ -37,10 +41,13 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def read_metadata(preamble: Sequence[str], closing: Sequence[str]) -> Metadata:
+def read_metadata(preamble: Sequence[str], closing: Sequence[str], prose: Sequence[str] = ()) -> Metadata:
     """Read the metadata from the lines before section 一 and the last lines.
 
-    ``preamble`` and ``closing`` are non-blank prose lines.
+    ``preamble`` and ``closing`` are non-blank prose lines; ``prose`` is all
+    the report's prose, where the year is read when there is no title (a
+    web page's text that starts after it): the statistical period it
+    states, or else the year a paragraph opens with.
     """
     title_lines: list[str] = []
     for line in preamble[:_TITLE_MAX_LINES]:
@@ -54,13 +61,27 @@ def read_metadata(preamble: Sequence[str], closing: Sequence[str]) -> Metadata:
         title_lines = []
     title = "".join(title_lines) or None
     year_match = _YEAR.search(title or "")
-    year = int(year_match.group(1)) if year_match else None
+    year = int(year_match.group(1)) if year_match else _prose_year(prose) if title is None else None
     body = _body(title, year_match) or _signature(closing)
     dates = [
         _date(line) for line in (*reversed(closing[-3:]), *preamble[len(title_lines) : len(title_lines) + 2])
     ]
     published = next((date for date in dates if date is not None), None)
     return Metadata(title, body, year, published, len(title_lines))
+
+
+def _prose_year(prose: Sequence[str]) -> int | None:
+    """The year the prose gives the report, if it says so plainly."""
+    squeezed = [_squeeze(line) for line in prose]
+    for line in squeezed:
+        period = _PERIOD.search(line)
+        if period and period.group(1) == period.group(2):
+            return int(period.group(1))
+    for line in squeezed:
+        opening = _OPENING_YEAR.match(line)
+        if opening:
+            return int(opening.group(1))
+    return None
 
 
 def _body(title: str | None, year: re.Match[str] | None) -> str | None:

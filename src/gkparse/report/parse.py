@@ -24,6 +24,7 @@ from gkparse.report.interpret import (
     read_applications,
     read_review,
 )
+from gkparse.report.interpret.fold import settle_grid
 from gkparse.report.interpret.rows import Findings
 from gkparse.report.labels import label_key
 from gkparse.report.metadata import read_metadata
@@ -49,7 +50,8 @@ def parse(text: str) -> Report:
     # Only headings that open a section end a table: a row that looks like a
     # heading of a section already open is a row (seen in one-row-a-line layouts).
     regions = find_regions(lines, breaks=[index for index in headings if owners[index] == index])
-    grids, table_lines = _tables(prepared, lines, regions, owners, headings, findings)
+    cut_at = len(text) if len(prepared) > len(text) else None  # the text stops mid-line
+    grids, table_lines = _tables(prepared, lines, regions, owners, headings, findings, cut_at)
     tables, edition = _read_tables(grids, findings)
     sections = _sections(lines, owners, headings, table_lines)
     for key in SECTION_KEYS:
@@ -58,7 +60,9 @@ def parse(text: str) -> Report:
     prose = [i for i in range(len(lines)) if i not in table_lines and i not in headings]
     preamble = [lines[i].text for i in prose if owners[i] is None]
     closing = [lines[i].text for i in prose if lines[i].text.strip()][-5:]
-    metadata = read_metadata([line for line in preamble if line.strip()], closing)
+    metadata = read_metadata(
+        [line for line in preamble if line.strip()], closing, [lines[i].text for i in prose]
+    )
     return Report(
         title=metadata.title,
         body=metadata.body,
@@ -117,6 +121,7 @@ def _tables(
     owners: Sequence[int | None],
     headings: Mapping[int, SectionKey],
     findings: Findings,
+    cut_at: int | None = None,
 ) -> tuple[dict[TableKey, list[Grid]], set[int]]:
     """The grids of each table, and the lines that belong to a table."""
     grids: dict[TableKey, list[Grid]] = {}
@@ -135,6 +140,7 @@ def _tables(
                 lines[region.first].span,
             )
             continue
+        grid = settle_grid(grid, prepared, cut_at, findings)
         owner = owners[region.first]
         section = headings[owner] if owner is not None else None
         pieces = _split_by_table(grid, section)

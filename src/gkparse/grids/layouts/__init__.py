@@ -16,7 +16,7 @@ from lark.exceptions import LarkError
 
 from gkparse.grids.grammars import build_parser
 from gkparse.grids.grid import Grid
-from gkparse.grids.layouts import cells, pipe, tab  # one module per layout
+from gkparse.grids.layouts import cells, grid, html, lines, pipe, tab  # one module per layout
 from gkparse.grids.layouts._base import (
     CLEAN,
     Choices,
@@ -125,6 +125,9 @@ def write_grid(grid: Grid, name: str, choices: Choices = CLEAN, *, repeat_merged
 register(tab.LAYOUT)
 register(cells.LAYOUT)
 register(pipe.LAYOUT)
+register(grid.LAYOUT)
+register(html.LAYOUT)
+register(lines.LAYOUT)
 
 __all__ = [
     "CLEAN",

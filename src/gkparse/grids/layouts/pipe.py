@@ -1,4 +1,5 @@
-"""Layout ``pipe``: a markdown pipe table (pandoc, markitdown, pymupdf4llm)."""
+"""Layout ``pipe``: a markdown pipe table (pandoc, markitdown, pymupdf4llm),
+or pipe rows without a frame (the text of report web pages)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,20 @@ from collections.abc import Sequence
 
 import attrs
 from lark import Token
+from lark.exceptions import LarkError
 
-from gkparse.grids.grammars import grammar_text
+from gkparse.grids.grammars import build_parser, grammar_text
 from gkparse.grids.grid import Grid, GridCell, GridRow
-from gkparse.grids.layouts._base import Choices, GridReader, Habits, Layout, RowsRead, row_of, slots
+from gkparse.grids.layouts._base import (
+    Choices,
+    GridReader,
+    Habits,
+    Layout,
+    Positions,
+    RowsRead,
+    row_of,
+    slots,
+)
 from gkparse.grids.lines import Line
 
 
@@ -55,16 +66,21 @@ class PipeReader(GridReader):
             pending = []
         return _Line(tuple(cells), len(cells) > 1)
 
+    def open_row(self, children: list[list[Token] | Token]) -> _Line:
+        return self.row(children)
+
     def rule(self, children: list[Token]) -> _Rule:
         tokens = [token for token in children if token.type != "NEWLINE"]
         return _Rule(
-            sum(1 for token in tokens if token.type == "RULE_CELL"),
-            tokens[0].type == "PIPE",
+            sum(1 for token in tokens if token.type in ("RULE_HEAD", "RULE_CELL")),
+            tokens[0].lstrip(" ").startswith("|"),
             tokens[-1].type == "PIPE",
         )
 
     def start(self, children: list[_Line | _Rule]) -> RowsRead:
-        rule = next(child for child in children if isinstance(child, _Rule))
+        rule = next((child for child in children if isinstance(child, _Rule)), None)
+        if rule is None:
+            return _frameless(children)
         rows: list[GridRow] = []
         header_rows = 0
         for child in children:
@@ -89,6 +105,19 @@ class PipeReader(GridReader):
         return tuple(rows), header_rows
 
 
+def _frameless(children: Sequence[_Line | _Rule]) -> RowsRead:
+    """Rows without a frame: a trailing pipe is an outer pipe (the empty
+    cells of a longer run stay: padding, for the reader of the rows)."""
+    rows: list[GridRow] = []
+    for child in children:
+        assert isinstance(child, _Line)
+        cells = list(child.cells)
+        if child.has_pipe and not cells[-1].text.strip():
+            cells = cells[:-1]
+        rows.append(row_of(cells))
+    return tuple(rows), 0
+
+
 def write(grid: Grid, choices: Choices, repeat_merged: bool) -> list[str]:
     """A pipe table with outer pipes on the grid's full width, merged slots
     empty; an empty header row when the grid marks none of its own."""
@@ -108,15 +137,47 @@ def _row(texts: Sequence[str]) -> str:
 
 
 def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
-    """A pipe row, its delimiter row and the pipe rows under it."""
+    """A pipe row, its delimiter row and the pipe rows under it; or pipe rows
+    without a frame (see :func:`frameless_region`)."""
     if first in breaks or lines[first].kind != "pipe" or first + 1 >= len(lines):
         return None
     if lines[first + 1].kind != "rule" or first + 1 in breaks:
-        return None
+        return frameless_region(lines, first, breaks)
     last = first + 1
     while last + 1 < len(lines) and lines[last + 1].kind in ("pipe", "rule") and last + 1 not in breaks:
         last += 1
     return last
 
 
-LAYOUT = Layout("pipe", grammar_text("layouts/pipe"), PipeReader, write, region, Habits(pads_rows=True))
+def _opens_with_text(line: Line) -> bool:
+    return line.kind == "pipe" and not line.text.lstrip().startswith("|")
+
+
+#: How many rows of a table without a frame must hold two cells or more.
+FRAMELESS_MIN_ROWS = 2
+
+
+def frameless_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+    """Pipe rows without a frame: a run of pipe rows that open with a cell's
+    text, read by the grammar, most of them (and at least two) holding two
+    or more cells with text. One cell a line ending in " |" is not this
+    layout (see ``lines``); nor is prose with a pipe in it."""
+    if not _opens_with_text(lines[first]):
+        return None
+    last = first
+    while last + 1 < len(lines) and last + 1 not in breaks and _opens_with_text(lines[last + 1]):
+        last += 1
+    if last == first:
+        return None
+    text = "".join(line.text + "\n" for line in lines[first : last + 1])
+    try:
+        rows, _ = PipeReader(Positions()).transform(build_parser(GRAMMAR).parse(text))
+    except LarkError:
+        return None
+    wide = sum(1 for row in rows if sum(1 for cell in row.cells if cell.text.strip()) >= 2)
+    return last if wide >= FRAMELESS_MIN_ROWS and 2 * wide >= len(rows) else None
+
+
+GRAMMAR = grammar_text("layouts/pipe")
+
+LAYOUT = Layout("pipe", GRAMMAR, PipeReader, write, region, Habits(pads_rows=True))

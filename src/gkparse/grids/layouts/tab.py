@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from lark import Token
@@ -48,9 +47,9 @@ class TabReader(GridReader):
 
 
 def _width(rows: Sequence[GridRow]) -> int:
-    """The table's slot count: the commonest among rows of two slots or more."""
-    counts = Counter(len(row.cells) for row in rows if len(row.cells) > 1)
-    return counts.most_common(1)[0][0] if counts else 0
+    """The table's slot count: its widest row (python-docx writes every whole
+    row on the table's full width, merged cells included)."""
+    return max((len(row.cells) for row in rows), default=0)
 
 
 def _joinable(end: GridCell, start: GridCell) -> bool:

@@ -184,7 +184,10 @@ def by_header(parts: RowParts, slots: ValueSlots) -> list[GridCell | None] | Non
     if not slots.anchored:  # empty slots at either edge may be padding or a merged label
         area = list(parts.values)
     extra = len(area) - slots.width
-    if extra > 0 and all(_empty(cell) for cell in area[:extra]):
+    # Empty slots before the values continue a merged label, but only where the
+    # row's last slot holds something: with empty slots at both ends, the row
+    # could be shifted either way.
+    if extra > 0 and all(_empty(cell) for cell in area[:extra]) and not _empty(area[-1]):
         area = area[extra:]
     if len(area) != slots.width or not area:
         return None

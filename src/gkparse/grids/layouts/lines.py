@@ -1,0 +1,168 @@
+"""Layout ``lines``: one cell per line, no tab (docx2txt, LibreOffice text,
+plain pdftotext, the text of report web pages).
+
+Nothing marks a row in this layout, so its grid has one row per line that
+holds cells: most lines are one cell, a line of numbers between single
+spaces ("0 0 0", a page-flip e-book) is a row of one cell per number. Blank
+lines, lines holding only pipes ("|", "|||") and a cell's trailing " |" are
+separators; white space before a pipe (" |") is an empty cell. Rebuilding
+the table's rows from the cells takes the table's labels: the report layer
+does it (``gkparse.report.interpret.fold``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from lark import Token
+from lark.exceptions import LarkError
+
+from gkparse.grids.grammars import build_parser, grammar_text
+from gkparse.grids.grid import Grid, GridCell, GridRow
+from gkparse.grids.layouts._base import (
+    Choices,
+    GridReader,
+    Habits,
+    Layout,
+    Positions,
+    RowsRead,
+    row_of,
+    slots,
+)
+from gkparse.grids.lines import Line
+from gkparse.grids.values import EMPTY, NUMBER, PLACEHOLDER, read_value
+
+GRAMMAR = grammar_text("layouts/lines")
+
+#: The longest line that can be one cell; longer lines are prose.
+CELL_MAX_CHARS = 60
+#: Characters that end a sentence: a line holding one is prose, not a cell.
+SENTENCE_ENDS = ("。", "！", "？", "；")
+
+
+class LinesReader(GridReader):
+    """A row per line with cells; an empty cell (" |") is a row of one empty
+    cell, zero-width where its pipe stands; fillers and blanks give nothing."""
+
+    def row(self, children: list[Token]) -> GridRow:
+        cells = [
+            GridCell(str(token), self.at.of(token)) for token in children if token.type in ("TEXT", "NUMBER")
+        ]
+        return row_of(cells)
+
+    def empty(self, children: list[Token]) -> GridRow:
+        pipe = next(token for token in children if token.type == "PIPE")
+        return row_of([GridCell("", self.at.before(pipe))])
+
+    def filler(self, children: list[Token]) -> None:
+        return None
+
+    def start(self, children: list[GridRow | Token | None]) -> RowsRead:
+        return tuple(child for child in children if isinstance(child, GridRow)), 0
+
+
+def write(grid: Grid, choices: Choices, repeat_merged: bool) -> list[str]:
+    """docx2txt style: every cell once, on its own line, a blank line between
+    two cells; slots covered by a merged cell are left out and an empty cell
+    is written " |" (an empty cell of the web pages' form), so that it is
+    not taken for a separator."""
+    cells: list[str] = []
+    for line in slots(grid):
+        for slot in line:
+            if slot.cell is None or not slot.origin:
+                continue
+            text = slot.cell.text
+            cells.append(text if text.strip() else " |")
+    lines: list[str] = []
+    for number, text in enumerate(cells):
+        if number:
+            lines.append("")
+        lines += text.split("\n")
+    return lines
+
+
+# ----------------------------------------------------------------- regions
+def _cell_like(line: Line) -> bool:
+    """A line that can be a cell, a separator or a filler: not prose."""
+    if line.kind == "blank":
+        return True
+    if line.kind not in ("text", "pipe"):
+        return False
+    text = line.text.strip()
+    return len(text) <= CELL_MAX_CHARS and not any(end in text for end in SENTENCE_ENDS)
+
+
+@functools.lru_cache(maxsize=64)
+def _cells_by_line(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...] | None:
+    """The cells the grammar reads in these lines: (line index, kind) for
+    each, kind "value" (a number or placeholder), "empty" or "text"; None
+    if the lines are no text of this layout."""
+    try:
+        tree = build_parser(GRAMMAR).parse("".join(text + "\n" for text in texts))
+        rows, _ = LinesReader(Positions()).transform(tree)
+    except LarkError:
+        return None
+    found: list[tuple[int, str]] = []
+    for row in rows:
+        for cell in row.cells:
+            kind = read_value(cell.text).kind
+            what = "value" if kind in (NUMBER, PLACEHOLDER) else "empty" if kind == EMPTY else "text"
+            found.append((cell.span.line - 1, what))
+    return tuple(found)
+
+
+def _aligned(text: str) -> bool:
+    """A line of text followed by numbers between spaces ("规章 0 0 0"): a row
+    of a table aligned with spaces, not one cell."""
+    words = text.split()
+    return (
+        len(words) >= 3
+        and all(read_value(word).kind == NUMBER for word in words[-2:])
+        and (read_value(words[0]).kind != NUMBER)
+    )
+
+
+#: Lines of a space-aligned table in a run that make it no run of this layout.
+ALIGNED_MAX_LINES = 0
+
+
+def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+    """A run of cell-like lines that the grammar reads as cells, opening with
+    a text cell and holding at least two values after it; it ends with its
+    last value (or empty cell), so labels and prose after it stay outside.
+
+    A line is cell-like when it is blank, or short and without a sentence's
+    end (prose is not a table); lines of other layouts and breaks end the run.
+    """
+    if first in breaks or lines[first].kind == "blank" or not _cell_like(lines[first]):
+        return None
+    start = first
+    while start > 0 and start - 1 not in breaks and _cell_like(lines[start - 1]):
+        start -= 1
+    end = first
+    while end + 1 < len(lines) and end + 1 not in breaks and _cell_like(lines[end + 1]):
+        end += 1
+    cells = _cells_by_line(tuple(line.text for line in lines[start : end + 1]))
+    if cells is None:
+        return None
+    ours = [(start + index, kind) for index, kind in cells if start + index >= first]
+    if not ours or ours[0] != (first, "text"):
+        return None
+    values = [index for index, kind in ours if kind == "value"]
+    if len(values) < 2:
+        return None
+    last = max(index for index, kind in ours if kind in ("value", "empty"))
+    if sum(1 for line in lines[first : last + 1] if _aligned(line.text)) > ALIGNED_MAX_LINES:
+        return None
+    return last
+
+
+LAYOUT = Layout(
+    "lines",
+    GRAMMAR,
+    LinesReader,
+    write,
+    region,
+    Habits(pads_rows=False, line_breaks_in_cells=False, blank_line_between_paragraphs=True),
+)
