@@ -196,4 +196,9 @@ def test_reports_of_cut_and_shuffled_seeds_read_back_the_same(layout: str, data:
     report = gkparse.parse("".join(data.draw(st.lists(st.sampled_from(lines), max_size=len(lines)))))
     prose = report.preamble + "".join(section.text for section in report.sections)
     assume("\t" not in prose and "|" not in prose)
+    if layout == "lines":
+        # One cell a line without tabs: a table with no value and no empty cell
+        # (a header on its own) is lines of text like any other.
+        shown = [any(c.state != "missing" for c in table.cells) or not table.grids for table in report.tables]
+        assume(all(shown))
     assert gkparse.parse(render(report, layout)).facts() == report.facts()

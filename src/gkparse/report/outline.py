@@ -15,6 +15,8 @@ from lark import Token, Tree
 
 from gkparse.grids.grammars import parser
 from gkparse.grids.lines import Line
+from gkparse.report import definitions as d
+from gkparse.report.labels import label_key
 from gkparse.vocabulary import SECTION_KEYS, SectionKey
 
 _HEADING_SECTIONS: dict[str, SectionKey] = {
@@ -29,8 +31,19 @@ _HEADING_SECTIONS: dict[str, SectionKey] = {
 __all__ = ["SECTION_KEYS", "find_headings", "section_owners"]
 
 
+#: Table 3's row labels that open with an ordinal, as a heading does
+#: ("一、本年新收政府信息公开申请数量"): on a line of their own (one cell per
+#: line) they are cells, not headings.
+_ROW_LABELS = tuple(
+    label_key(label.label)
+    for label in (*d.APPLICATION_ROWS["2021"], *d.APPLICATION_GROUPS)
+    if label.label[:1] in "一二三四五六七八九十"
+)
+
+
 def find_headings(prepared: str, lines: Sequence[Line]) -> dict[int, SectionKey]:
-    """The index in ``lines`` of every heading line, with the section it names."""
+    """The index in ``lines`` of every heading line, with the section it names
+    (a line that is one of table 3's row labels is no heading)."""
     tree = parser("headings").parse(prepared)
     by_line = {line.span.line: index for index, line in enumerate(lines)}
     headings: dict[int, SectionKey] = {}
@@ -38,7 +51,9 @@ def find_headings(prepared: str, lines: Sequence[Line]) -> dict[int, SectionKey]
         if isinstance(node, Tree):
             (token,) = node.children
             if isinstance(token, Token) and token.line in by_line:
-                headings[by_line[token.line]] = _HEADING_SECTIONS[token.type]
+                index = by_line[token.line]
+                if label_key(lines[index].text) not in _ROW_LABELS:
+                    headings[index] = _HEADING_SECTIONS[token.type]
     return headings
 
 

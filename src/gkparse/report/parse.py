@@ -47,9 +47,7 @@ def parse(text: str) -> Report:
     headings = find_headings(prepared, lines)
     findings = Findings()
     owners = section_owners(len(lines), headings)
-    # Only headings that open a section end a table: a row that looks like a
-    # heading of a section already open is a row (seen in one-row-a-line layouts).
-    regions = find_regions(lines, breaks=[index for index in headings if owners[index] == index])
+    regions = find_regions(lines, breaks=_breaks(lines, headings, owners))
     cut_at = len(text) if len(prepared) > len(text) else None  # the text stops mid-line
     grids, table_lines = _tables(prepared, lines, regions, owners, headings, findings, cut_at)
     tables, edition = _read_tables(grids, findings)
@@ -74,6 +72,23 @@ def parse(text: str) -> Report:
         tables=tables,
         problems=tuple(findings.items),
     )
+
+
+_CAPTIONS = frozenset(label_key(title) for title in (*d.TABLE_TITLES.values(), *d.ACTIVE_DISCLOSURE_CAPTIONS))
+
+
+def _breaks(
+    lines: Sequence[Line], headings: Mapping[int, SectionKey], owners: Sequence[int | None]
+) -> list[int]:
+    """Lines that end any table: the headings that open a section (a row that
+    looks like a heading of a section already open is a row, as in
+    one-row-a-line layouts), and a table's caption on a line of its own,
+    which is the section's prose, not a cell of the table below it."""
+    opening = [index for index in headings if owners[index] == index]
+    captions = [
+        i for i, line in enumerate(lines) if line.kind == "text" and label_key(line.text) in _CAPTIONS
+    ]
+    return sorted({*opening, *captions})
 
 
 def _vote(texts: Sequence[str]) -> TableKey | None:

@@ -215,7 +215,7 @@ def _label_row(labels: Sequence[str], width: int) -> _Row:
     return _Row(tuple(slots))
 
 
-def _active_disclosure_rows(table: Table, choices: Choices) -> _TableRows:
+def _active_disclosure_rows(table: Table, choices: Choices, *, caption: bool) -> _TableRows:
     edition = _edition_of_table2(table)
     cells = _cells_by_key(table)
     blocks = d.ACTIVE_DISCLOSURE_BLOCKS[edition]
@@ -224,7 +224,7 @@ def _active_disclosure_rows(table: Table, choices: Choices) -> _TableRows:
     header_only = _header_only(table)
     if header_only is False:
         return _TableRows((), headed=False)
-    if choices.chance(20):
+    if caption and choices.chance(20):
         rows.append(_label_row(d.ACTIVE_DISCLOSURE_CAPTIONS[:1], width))
     for block in blocks:
         prefix = f"{d.ACTIVE_DISCLOSURE}."
@@ -513,7 +513,7 @@ class _Writer:
     # ------------------------------------------------------------- tables
     def table_rows(self, table: Table, *, repeat: bool) -> _TableRows:
         if table.key == d.ACTIVE_DISCLOSURE:
-            return _active_disclosure_rows(table, self.choices)
+            return _active_disclosure_rows(table, self.choices, caption=self.habits.rows_marked)
         if table.key == d.APPLICATIONS:
             return _applications_rows(table, self.choices, repeat=repeat)
         if table.key == d.REVIEW_LITIGATION:

@@ -123,7 +123,9 @@ class Habits:
     cell may run over several lines. ``repeats_merged_cells``: a merged cell
     may be written again in every slot it covers. ``blank_line_between_paragraphs``:
     prose paragraphs are separated by blank lines. ``byte_order_mark``: the
-    percentage of files that start with one.
+    percentage of files that start with one. ``rows_marked``: something in
+    the text marks where a row starts (not so with one cell a line and no
+    tab), so a caption can be written as a row of the table.
     """
 
     pads_rows: bool = True
@@ -131,6 +133,7 @@ class Habits:
     repeats_merged_cells: bool = False
     blank_line_between_paragraphs: bool = True
     byte_order_mark: int = 0
+    rows_marked: bool = True
 
 
 @attrs.frozen

@@ -12,9 +12,12 @@ does it (``gkparse.report.interpret.fold``).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import threading
 from collections.abc import Sequence
 
+import attrs
 from lark import Token
 from lark.exceptions import LarkError
 
@@ -31,7 +34,7 @@ from gkparse.grids.layouts._base import (
     slots,
 )
 from gkparse.grids.lines import Line
-from gkparse.grids.values import EMPTY, NUMBER, PLACEHOLDER, read_value
+from gkparse.grids.values import EMPTY, NUMBER, PLACEHOLDER, TEXT, read_value
 
 GRAMMAR = grammar_text("layouts/lines")
 
@@ -64,16 +67,19 @@ class LinesReader(GridReader):
 
 def write(grid: Grid, choices: Choices, repeat_merged: bool) -> list[str]:
     """docx2txt style: every cell once, on its own line, a blank line between
-    two cells; slots covered by a merged cell are left out and an empty cell
-    is written " |" (an empty cell of the web pages' form), so that it is
-    not taken for a separator."""
+    two cells; slots covered by a merged cell are left out, and so are empty
+    cells before a row's last text cell (they hold no value); any other
+    empty cell is written " |" (an empty cell of the web pages' form), so
+    that it is not taken for a separator."""
     cells: list[str] = []
     for line in slots(grid):
-        for slot in line:
-            if slot.cell is None or not slot.origin:
-                continue
-            text = slot.cell.text
-            cells.append(text if text.strip() else " |")
+        written = [slot.cell for slot in line if slot.cell is not None and slot.origin]
+        texts = [index for index, cell in enumerate(written) if read_value(cell.text).kind == TEXT]
+        for index, cell in enumerate(written):
+            if cell.text.strip():
+                cells.append(cell.text)
+            elif not texts or index > texts[-1]:
+                cells.append(" |")  # an empty cell among a row's labels says nothing here
     lines: list[str] = []
     for number, text in enumerate(cells):
         if number:
@@ -127,35 +133,116 @@ def _aligned(text: str) -> bool:
 ALIGNED_MAX_LINES = 0
 
 
+@attrs.frozen
+class _Run:
+    """One run of cell-like lines, read once: its cells in order, and sums
+    that let each line of the run be asked about in constant time."""
+
+    start: int
+    end: int
+    cells: tuple[tuple[int, str], ...] | None
+    positions: tuple[int, ...]
+    marks_after: tuple[int, ...]  # value or empty cells from each cell on
+    last_mark: int  # the line of the run's last value or empty cell, or -1
+    aligned_before: tuple[int, ...]  # aligned lines before each line of the run
+
+
+def _read_run(lines: Sequence[Line], start: int, end: int) -> _Run:
+    cells = _cells_by_line(tuple(line.text for line in lines[start : end + 1]))
+    found = tuple((start + index, kind) for index, kind in cells) if cells is not None else ()
+    marks = [1 if kind in ("value", "empty") else 0 for _, kind in found]
+    after = [0] * (len(marks) + 1)
+    for index in range(len(marks) - 1, -1, -1):
+        after[index] = after[index + 1] + marks[index]
+    aligned = [0]
+    for line in lines[start : end + 1]:
+        aligned.append(aligned[-1] + _aligned(line.text))
+    last = max((index for index, kind in found if kind in ("value", "empty")), default=-1)
+    return _Run(
+        start,
+        end,
+        found if cells is not None else None,
+        tuple(index for index, _ in found),
+        tuple(after),
+        last,
+        tuple(aligned),
+    )
+
+
+class _LazyRun:
+    """A run read on first use: a text of prose lines never parses its runs."""
+
+    def __init__(self, lines: Sequence[Line], start: int, end: int) -> None:
+        self.lines, self.start, self.end = lines, start, end
+        self._read: _Run | None = None
+
+    def read(self) -> _Run:
+        if self._read is None:
+            self._read = _read_run(self.lines, self.start, self.end)
+        return self._read
+
+
+class _Runs:
+    """The runs of cell-like lines of one text, found in one pass and read
+    once each, for the region rule's questions about every line."""
+
+    def __init__(self, lines: Sequence[Line], breaks: frozenset[int]) -> None:
+        self.lines, self.breaks = lines, breaks
+        self.run_of: dict[int, _LazyRun] = {}
+        index = 0
+        while index < len(lines):
+            if index in breaks or not _cell_like(lines[index]):
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(lines) and end + 1 not in breaks and _cell_like(lines[end + 1]):
+                end += 1
+            run = _LazyRun(lines, index, end)
+            for member in range(index, end + 1):
+                self.run_of[member] = run
+            index = end + 1
+
+
+_LATEST: list[_Runs] = []
+_LATEST_LOCK = threading.Lock()
+
+
+def _runs(lines: Sequence[Line], breaks: frozenset[int]) -> _Runs:
+    """The runs of this text, built once per text and kept for the next call."""
+    with _LATEST_LOCK:
+        for runs in _LATEST:
+            if runs.lines is lines and runs.breaks == breaks:
+                return runs
+    runs = _Runs(lines, breaks)
+    with _LATEST_LOCK:
+        _LATEST[:] = [runs, *_LATEST[:3]]
+    return runs
+
+
 def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
     """A run of cell-like lines that the grammar reads as cells, opening with
-    a text cell and holding at least two values after it; it ends with its
-    last value (or empty cell), so labels and prose after it stay outside.
+    a text cell and holding at least two values or empty cells after it; it
+    ends with its last value (or empty cell), so labels and prose after it
+    stay outside.
 
     A line is cell-like when it is blank, or short and without a sentence's
     end (prose is not a table); lines of other layouts and breaks end the run.
+    Each run is read once per text, so asking at every line costs no more
+    than reading the text once.
     """
-    if first in breaks or lines[first].kind == "blank" or not _cell_like(lines[first]):
+    lazy = _runs(lines, breaks).run_of.get(first)
+    if lazy is None or lines[first].kind == "blank":
         return None
-    start = first
-    while start > 0 and start - 1 not in breaks and _cell_like(lines[start - 1]):
-        start -= 1
-    end = first
-    while end + 1 < len(lines) and end + 1 not in breaks and _cell_like(lines[end + 1]):
-        end += 1
-    cells = _cells_by_line(tuple(line.text for line in lines[start : end + 1]))
-    if cells is None:
+    run = lazy.read()
+    if run.cells is None:
         return None
-    ours = [(start + index, kind) for index, kind in cells if start + index >= first]
-    if not ours or ours[0] != (first, "text"):
+    at = bisect.bisect_left(run.positions, first)
+    opens = at < len(run.cells) and run.cells[at] == (first, "text")
+    if not opens or run.marks_after[at] < 2 or run.last_mark < first:
         return None
-    values = [index for index, kind in ours if kind == "value"]
-    if len(values) < 2:
-        return None
-    last = max(index for index, kind in ours if kind in ("value", "empty"))
-    if sum(1 for line in lines[first : last + 1] if _aligned(line.text)) > ALIGNED_MAX_LINES:
-        return None
-    return last
+    last: int = run.last_mark
+    aligned = run.aligned_before[last + 1 - run.start] - run.aligned_before[first - run.start]
+    return last if aligned <= ALIGNED_MAX_LINES else None
 
 
 LAYOUT = Layout(
@@ -164,5 +251,5 @@ LAYOUT = Layout(
     LinesReader,
     write,
     region,
-    Habits(pads_rows=False, line_breaks_in_cells=False, blank_line_between_paragraphs=True),
+    Habits(pads_rows=False, rows_marked=False),
 )

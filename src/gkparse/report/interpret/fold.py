@@ -117,6 +117,9 @@ class _Folder:
         self.current: _Row | None = None
         self.group: str | None = None
         self.block_columns: int | None = None
+        # Once a row of table 3 has its values, a bare 总计 or 其他 is a row
+        # label ((七)总计, 3.其他 with the numbering lost), not a header.
+        self.data_started = False
 
     # ------------------------------------------------------------ cells
     def value(self, cell: GridCell) -> None:
@@ -148,7 +151,7 @@ class _Folder:
         if d.ACTIVE_DISCLOSURE_BLOCK_HEADING in key:
             self.group, self.block_columns = None, None
             return "block"
-        if d.ACTIVE_DISCLOSURE_HEADER in key or key in _BARE_HEADERS:
+        if d.ACTIVE_DISCLOSURE_HEADER in key or (key in _BARE_HEADERS and not self.data_started):
             return "header"
         found = _label(key, self.group)
         group = best_match(key, d.APPLICATION_GROUPS)
@@ -236,6 +239,8 @@ class _Folder:
                 current.labels[0].span.through(values[-1].span),
             )
             values = []
+        if values and current.kind == "label" and current.expected == len(d.APPLICATION_COLUMNS):
+            self.data_started = True
         cells = [*current.labels, *values]
         self.rows.append(GridRow(tuple(cells), cells[0].span.through(cells[-1].span)))
 
@@ -308,8 +313,9 @@ def cut_last_row(grid: Grid, prepared: str, cut_at: int | None, findings: Findin
     if cut_at is None or not grid.rows:
         return grid
     last = grid.rows[-1]
-    if prepared[last.span.end : cut_at].strip(" |\t\u3000\n"):
-        return grid
+    gap = prepared[last.span.end : cut_at]
+    if gap.strip(" |\t\u3000\n") or "\n" in gap:
+        return grid  # something else came after the row, or its line ended
     parts = split_row(last, layout(grid.layout).pads_rows)
     findings.add(
         "TEXT-ENDS",
