@@ -9,7 +9,7 @@ from gkparse import TableSyntaxError, find_tables, parse_table
 
 
 def test_layout_names() -> None:
-    assert gkparse.LAYOUTS == ("tab", "cells", "pipe", "grid", "html", "lines")
+    assert gkparse.LAYOUTS == ("html", "tab", "cells", "pipe", "grid", "lines")
 
 
 def test_tab_keeps_empty_and_trailing_cells() -> None:

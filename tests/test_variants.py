@@ -129,13 +129,34 @@ def test_2021_other_handling_rows() -> None:
     assert len([k for k in facts if k.startswith("applications.")]) == 175
 
 
-def test_3_other_outside_the_other_handling_group_is_unknown() -> None:
+def test_3_other_outside_the_other_handling_group_is_unplaced() -> None:
+    """The row is there but matches no label of its group: ROW-UNPLACED names
+    the row it may be, whose cells are unknown (not missing)."""
     labels = {**T3_LABELS, "denied_query": "\t\t3.其他"}
     report = gkparse.parse(table3(labels))
     codes = [(f.code, f.keys) for f in gkparse.validate(report)]
-    assert ("LABEL-UNKNOWN", ("applications",)) in codes
-    assert ("ROW-MISSING", ("applications.denied_query",)) in codes
+    assert ("ROW-UNPLACED", ("applications.denied_query",)) in codes
+    assert "ROW-MISSING" not in {code for code, _ in codes}
     assert report.facts()["applications.denied_query.total"] is None
+    assert report.cell("applications.denied_query.total").state == "unknown"
+
+
+def test_a_label_that_lost_characters_is_placed_loosely_when_certain() -> None:
+    labels = {**T3_LABELS, "denied_third_party": "\t\t4.保护第三方法权益"}
+    report = gkparse.parse(table3(labels))
+    whole = gkparse.parse(table3(T3_LABELS))
+    assert report.facts() == whole.facts()
+    (finding,) = [f for f in report.problems if f.code == "LABEL-LOOSE"]
+    assert (finding.severity, finding.keys) == ("info", ("applications.denied_third_party",))
+
+
+def test_a_damaged_label_with_two_unfilled_rows_is_not_guessed() -> None:
+    labels = {**T3_LABELS, "denied_third_party": "\t\t4.保护第三方法权益", "denied_internal": "\t\t5.内部"}
+    report = gkparse.parse(table3(labels))
+    assert {f.code for f in report.problems} >= {"ROW-UNPLACED"}
+    assert "LABEL-LOOSE" not in {f.code for f in report.problems}
+    for row in ("denied_third_party", "denied_internal"):
+        assert report.facts()[f"applications.{row}.total"] is None
 
 
 TABLE2_2019 = """二、主动公开政府信息情况

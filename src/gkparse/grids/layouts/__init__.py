@@ -122,11 +122,11 @@ def write_grid(grid: Grid, name: str, choices: Choices = CLEAN, *, repeat_merged
 
 
 # The registry: one line per layout, in the order they claim regions.
+register(html.LAYOUT)  # first: a line holding a <table> tag may hold tabs too
 register(tab.LAYOUT)
 register(cells.LAYOUT)
 register(pipe.LAYOUT)
 register(grid.LAYOUT)
-register(html.LAYOUT)
 register(lines.LAYOUT)
 
 __all__ = [

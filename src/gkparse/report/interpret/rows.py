@@ -394,13 +394,19 @@ class TableReading:
     cells: tuple[Cell, ...]
     findings: tuple[Finding, ...]
     edition: Edition | None = None
+    unplaced: tuple[str, ...] = ()
 
     @classmethod
     def of(
-        cls, cells: Mapping[str, Cell], findings: Sequence[Finding], edition: Edition | None = None
+        cls,
+        cells: Mapping[str, Cell],
+        findings: Sequence[Finding],
+        edition: Edition | None = None,
+        unplaced: Sequence[str] = (),
     ) -> TableReading:
-        """A reading from cells collected by key."""
-        return cls(tuple(cells.values()), tuple(findings), edition)
+        """A reading from cells collected by key; ``unplaced`` names the rows
+        (``table.row``) that are in the text but could not be told apart."""
+        return cls(tuple(cells.values()), tuple(findings), edition, tuple(unplaced))
 
     def by_key(self) -> dict[str, Cell]:
         """The cells read, by fact key."""
@@ -447,6 +453,8 @@ def finish_table(
             cells.update(
                 {key: Cell(key, None, "", UNKNOWN, unit, read_rows[prefix].span) for key in row_keys}
             )
+        elif prefix in reading.unplaced:  # its ROW-UNPLACED finding says why
+            cells.update({key: Cell(key, None, "", UNKNOWN) for key in row_keys})
         else:
             findings.add("ROW-MISSING", "error", f"{table}: row {label!r} is not in the table", (prefix,))
             cells.update({cell.key: cell for cell in missing_cells(row_keys, money)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -94,12 +95,54 @@ def _pair_wrapped(parts: Sequence[RowParts]) -> list[RowParts]:
     return out
 
 
+#: The leaves of each numbered group of table 3, by the group's key.
+_GROUP_LEAVES = {
+    "denied": tuple(leaf for leaf in _APPLICATION_LEAVES if leaf.key.startswith("denied_")),
+    "unable": tuple(leaf for leaf in _APPLICATION_LEAVES if leaf.key.startswith("unable_")),
+    "refused": tuple(leaf for leaf in _APPLICATION_LEAVES if leaf.key.startswith("refused_")),
+    "other": d.APPLICATION_OTHER_2021,
+}
+_NUMBERED = re.compile(r"^([0-9]+)\.")
+
+
+def _number(key: str) -> str | None:
+    found = _NUMBERED.match(key)
+    return found.group(1) if found else None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether ``short``'s characters stand in ``long`` in order (a label whose
+    text layer lost characters: 4.保护第三方法权益 in 4.保护第三方合法权益)."""
+    rest = iter(long)
+    return all(char in rest for char in short)
+
+
+def _loose_leaf(key: str, unfilled: Sequence[d.Label]) -> d.Label | None:
+    """The one unfilled leaf a damaged numbered label can only be: same number,
+    and its text an in-order subsequence of the leaf's label."""
+    if len(unfilled) != 1:
+        return None
+    leaf = unfilled[0]
+    whole = label_key(leaf.label)
+    number = _number(key)
+    if number is None or number != _number(whole):
+        return None
+    return leaf if _subsequence(key[len(number) + 1 :], whole[len(number) + 1 :]) else None
+
+
 def read_applications(grids: Sequence[Grid]) -> TableReading:
-    """Table 3: each leaf row's seven values, by row and column key."""
+    """Table 3: each leaf row's seven values, by row and column key.
+
+    A numbered row that no label matches is placed only when it is the one
+    such row of its group, the group has exactly one unfilled leaf, and the
+    row's number and text fit that leaf (LABEL-LOOSE, info); otherwise it is
+    ROW-UNPLACED, and the leaves it could be are unknown, not missing.
+    """
     findings = Findings()
     rows: dict[str, list[Cell]] = {}
     group: str | None = None
     slots: ValueSlots | None = None
+    strays: list[tuple[RowParts, str, ValueSlots | None]] = []
     for parts in _pair_wrapped(list(rows_of(grids))):
         labels = parts.label_keys
         if any(word in text for text in labels for word in d.APPLICATION_HEADERS):
@@ -109,16 +152,60 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
         if leaf is d.OTHER_HANDLING and not parts.has_values:
             continue  # the 2021 group label 其他处理 on a line of its own
         if leaf is None:
-            unknown_row(findings, d.APPLICATIONS, parts)
+            if group in _GROUP_LEAVES and parts.has_values and labels:
+                strays.append((parts, group, slots))
+            else:
+                unknown_row(findings, d.APPLICATIONS, parts)
             continue
         prefix = f"{d.APPLICATIONS}.{leaf.key}"
         if leaf.key in rows:
             duplicate_row(findings, d.APPLICATIONS, f"row {leaf.label!r}", prefix, parts)
             continue
         rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
+    unplaced = _place_strays(strays, rows, findings)
     other_rows = {label.key for label in d.APPLICATION_OTHER_2021}
     edition: Edition | None = (
         "2021" if other_rows & rows.keys() else "2019" if d.OTHER_HANDLING.key in rows else None
     )
     cells = {cell.key: cell for row in rows.values() for cell in row}
-    return TableReading.of(cells, tuple(findings.items), edition)
+    return TableReading.of(cells, tuple(findings.items), edition, unplaced)
+
+
+def _place_strays(
+    strays: Sequence[tuple[RowParts, str, ValueSlots | None]], rows: dict[str, list[Cell]], findings: Findings
+) -> list[str]:
+    """Rows of a group that no label matched: placed loosely where certain,
+    else reported; the row prefixes they leave unknown."""
+    unplaced: list[str] = []
+    for parts, group, slots in strays:
+        unfilled = [leaf for leaf in _GROUP_LEAVES[group] if leaf.key not in rows]
+        alone = sum(1 for _, other, _ in strays if other == group) == 1
+        leaf = _loose_leaf(parts.label_keys[-1], unfilled) if alone else None
+        if leaf is not None:
+            prefix = f"{d.APPLICATIONS}.{leaf.key}"
+            findings.add(
+                "LABEL-LOOSE",
+                "info",
+                f"applications: row {parts.label_text!r} is read as {leaf.label!r}: the one unfilled row of "
+                "its group, with its number and the letters it kept in order",
+                (prefix,),
+                parts.row.span,
+                actual=parts.label_text,
+            )
+            rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
+            continue
+        if not unfilled:
+            unknown_row(findings, d.APPLICATIONS, parts)
+            continue
+        candidates = [f"{d.APPLICATIONS}.{leaf.key}" for leaf in unfilled]
+        findings.add(
+            "ROW-UNPLACED",
+            "error",
+            f"applications: row {parts.label_text!r} is in the table but matches no row label; it may be "
+            f"{' or '.join(repr(leaf.label) for leaf in unfilled)}, so its values are not placed",
+            tuple(candidates),
+            parts.row.span,
+            actual=parts.label_text,
+        )
+        unplaced += candidates
+    return unplaced
