@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import overload
 
-from lark.exceptions import LarkError
+from lark.exceptions import LarkError, VisitError
 
 from gkparse.grids.grammars import build_parser
 from gkparse.grids.grid import Grid
@@ -107,7 +107,12 @@ def read_grid(prepared: str, name: str, *, offset: int = 0, line: int = 1) -> Gr
         tree = build_parser(chosen.grammar).parse(prepared)
     except LarkError as error:
         raise TableSyntaxError(f"not a {name!r} table: {error}") from error
-    rows, header_rows = chosen.reader(Positions(offset, line)).transform(tree)
+    try:
+        rows, header_rows = chosen.reader(Positions(offset, line)).transform(tree)
+    except VisitError as error:  # a reader's own TableSyntaxError, raised inside a callback
+        if isinstance(error.orig_exc, TableSyntaxError):
+            raise TableSyntaxError(f"not a {name!r} table: {error.orig_exc}") from error.orig_exc
+        raise
     if rows:
         span = rows[0].span.through(rows[-1].span)
     else:

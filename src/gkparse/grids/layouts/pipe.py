@@ -18,10 +18,12 @@ from gkparse.grids.layouts._base import (
     Layout,
     Positions,
     RowsRead,
+    TableSyntaxError,
     row_of,
     slots,
 )
 from gkparse.grids.lines import Line
+from gkparse.grids.values import TEXT, read_value
 
 
 @attrs.frozen
@@ -79,6 +81,8 @@ class PipeReader(GridReader):
 
     def start(self, children: list[_Line | _Rule]) -> RowsRead:
         rule = next((child for child in children if isinstance(child, _Rule)), None)
+        if rule is None and len(children) == 1 and isinstance(children[0], _Line):
+            return _run_together(children[0])
         if rule is None:
             return _frameless(children)
         rows: list[GridRow] = []
@@ -103,6 +107,52 @@ class PipeReader(GridReader):
             if cells:
                 rows.append(row_of(cells))
         return tuple(rows), header_rows
+
+
+def _dashes(cell: GridCell) -> bool:
+    """A cell of a delimiter row: dashes (ASCII or em dashes), alignment colons."""
+    text = cell.text.strip()
+    return bool(text) and not text.strip(":-\u2014\u2013") and any(char in text for char in "-\u2014\u2013")
+
+
+def _delimiter_run(cells: Sequence[GridCell]) -> tuple[int, int] | None:
+    """Where a delimiter row stands inside a line: two or more dash cells
+    right after an empty cell (a row boundary, "| |") or at the line's start."""
+    index = 0
+    while index < len(cells):
+        if _dashes(cells[index]) and (index == 0 or not cells[index - 1].text.strip()):
+            end = index
+            while end + 1 < len(cells) and _dashes(cells[end + 1]):
+                end += 1
+            if end > index:
+                return index, end
+            index = end
+        index += 1
+    return None
+
+
+def _run_together(line: _Line) -> RowsRead:
+    """A whole table run together on one line, with its delimiter row inside
+    it: "| 信息内容 | 件数 | |—|—| | 规章 | 1 |". Rows are cut where an empty
+    cell (a row boundary) stands before a cell that is text, not a number;
+    the delimiter's cells are dropped. A line without an inner delimiter row
+    is no table of this layout."""
+    cells = list(line.cells)
+    run = _delimiter_run(cells)
+    if run is None:
+        raise TableSyntaxError("a lone pipe row without a delimiter row is not a table")
+    cells = cells[: run[0]] + cells[run[1] + 1 :]
+    rows: list[list[GridCell]] = [[]]
+    for index, cell in enumerate(cells):
+        following = cells[index + 1] if index + 1 < len(cells) else None
+        boundary = not cell.text.strip() and (following is None or read_value(following.text).kind == TEXT)
+        if boundary:
+            if rows[-1]:
+                rows.append([])
+            continue
+        rows[-1].append(cell)
+    found = tuple(row_of(row) for row in rows if row)
+    return found, 1 if run[0] > 0 else 0
 
 
 def _frameless(children: Sequence[_Line | _Rule]) -> RowsRead:
@@ -138,11 +188,12 @@ def _row(texts: Sequence[str]) -> str:
 
 def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
     """A pipe row, its delimiter row and the pipe rows under it; or pipe rows
-    without a frame (see :func:`frameless_region`)."""
-    if first in breaks or lines[first].kind != "pipe" or first + 1 >= len(lines):
+    without a frame (see :func:`frameless_region`); or a whole table run
+    together on one line."""
+    if first in breaks or lines[first].kind != "pipe":
         return None
-    if lines[first + 1].kind != "rule" or first + 1 in breaks:
-        return frameless_region(lines, first, breaks)
+    if first + 1 >= len(lines) or lines[first + 1].kind != "rule" or first + 1 in breaks:
+        return frameless_region(lines, first, breaks) or _run_together_region(lines, first)
     last = first + 1
     while last + 1 < len(lines) and lines[last + 1].kind in ("pipe", "rule") and last + 1 not in breaks:
         last += 1
@@ -176,6 +227,18 @@ def frameless_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) 
         return None
     wide = sum(1 for row in rows if sum(1 for cell in row.cells if cell.text.strip()) >= 2)
     return last if wide >= FRAMELESS_MIN_ROWS and 2 * wide >= len(rows) else None
+
+
+def _run_together_region(lines: Sequence[Line], first: int) -> int | None:
+    """One line holding a whole table with its delimiter row inside it."""
+    text = lines[first].text
+    if "|" not in text.lstrip()[:1] or not any(dash in text for dash in "-\u2014\u2013"):
+        return None
+    try:
+        rows, _ = PipeReader(Positions()).transform(build_parser(GRAMMAR).parse(text + "\n"))
+    except LarkError:  # the reader's TableSyntaxError comes wrapped in lark's VisitError
+        return None
+    return first if rows else None
 
 
 GRAMMAR = grammar_text("layouts/pipe")

@@ -140,15 +140,16 @@ class ValueSlots:
 
     spans: tuple[tuple[int, int], ...]
     anchored: bool
+    row_width: int = 0
 
     @property
     def width(self) -> int:
         return self.spans[-1][1] + 1 if self.spans else 0
 
     @classmethod
-    def single(cls, columns: int, anchored: bool) -> ValueSlots:
+    def single(cls, columns: int, anchored: bool, row_width: int = 0) -> ValueSlots:
         """One slot per column."""
-        return cls(tuple((index, index) for index in range(columns)), anchored)
+        return cls(tuple((index, index) for index in range(columns)), anchored, row_width)
 
 
 #: The last column label of tables 3 and 4, whose place in a header row tells
@@ -162,7 +163,13 @@ def header_slots(parts: RowParts, columns: int) -> ValueSlots | None:
     keys = [label_key(cell.text) for cell in parts.row.cells]
     if _LAST_COLUMN not in keys:
         return None
-    return ValueSlots.single(columns, keys[-1] == _LAST_COLUMN)
+    return ValueSlots.single(columns, keys[-1] == _LAST_COLUMN, len(keys))
+
+
+def all_blank(parts: RowParts, columns: int) -> bool:
+    """A row whose slots after its label are all empty, at least one a column:
+    nothing was entered in any column, so every cell is blank."""
+    return len(parts.area) >= columns > 0 and all(_empty(cell) for cell in parts.area)
 
 
 def _empty(cell: GridCell) -> bool:
@@ -175,13 +182,21 @@ def by_header(parts: RowParts, slots: ValueSlots) -> list[GridCell | None] | Non
 
     The slots after the row's last label are its value slots: with an
     anchored header, the row's last ``width`` slots (empty slots before them
-    continue the label); otherwise empty slots at either edge may be padding
-    and are dropped, as when placing by count. Under
+    continue the label, where the row is as wide as its header or its last
+    slot holds something); otherwise empty slots at either edge may be
+    padding and are dropped, as when placing by count. Under
     a merged header the non-empty slots must agree (None where they do not),
     and a column whose slots are all empty is blank.
     """
     area = list(parts.area)
-    if not slots.anchored:  # empty slots at either edge may be padding or a merged label
+    cells = parts.row.cells
+    label_area = cells[: len(cells) - slots.width]
+    numbers_in_labels = any(read_value(cell.text).kind == NUMBER for cell in label_area)
+    as_wide = len(cells) == slots.row_width and len(area) >= slots.width
+    if slots.anchored and as_wide and not numbers_in_labels:
+        # the row is as wide as its header: each value slot is where the header's is
+        area = list(cells[len(cells) - slots.width :])
+    elif not slots.anchored:  # empty slots at either edge may be padding or a merged label
         area = list(parts.values)
     extra = len(area) - slots.width
     # Empty slots before the values continue a merged label, but only where the
@@ -356,6 +371,8 @@ def place_row(
     by their count.
     """
     placed = by_header(parts, slots) if slots is not None and parts.pads and slots.spans else None
+    if placed is None and all_blank(parts, len(columns)):
+        placed = list(parts.area[: len(columns)])
     if placed is not None and len(placed) == len(columns):
         conflicts = [
             column.key for column, cell in zip(columns, placed, strict=True) if cell is None and column

@@ -60,10 +60,10 @@ class _PendingRow:
     slots: ValueSlots | None = None
 
 
-def _header_slots(cells: Sequence[GridCell]) -> ValueSlots:
+def _header_slots(cells: Sequence[GridCell], width: int) -> ValueSlots:
     """The value slots of a block header's cells after 信息内容: a label opens a
     column, an empty slot or the same label again continues it; empty slots
-    after the last label are padding."""
+    after the last label are padding. ``width`` is the header row's slot count."""
     spans: list[tuple[int, int]] = []
     previous: d.Label | None = None
     last_filled = -1
@@ -81,7 +81,7 @@ def _header_slots(cells: Sequence[GridCell]) -> ValueSlots:
         previous, last_filled = column, index
     first = spans[0][0] if spans else 0
     return ValueSlots(
-        tuple((start - first, end - first) for start, end in spans), last_filled == len(cells) - 1
+        tuple((start - first, end - first) for start, end in spans), last_filled == len(cells) - 1, width
     )
 
 
@@ -114,7 +114,7 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
             columns, header_unit = tuple(found), header_unit_of(after)
             cells = parts.row.cells
             at = next(i for i, cell in enumerate(cells) if d.ACTIVE_DISCLOSURE_HEADER in label_key(cell.text))
-            slots = _header_slots(cells[at + 1 :])
+            slots = _header_slots(cells[at + 1 :], len(cells))
             continue
         matches = (best_match(text, _ALL_ROWS) for text in reversed(labels))
         row = next((match for match in matches if match is not None), None)

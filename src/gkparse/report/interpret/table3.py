@@ -14,6 +14,7 @@ from gkparse.report.interpret.rows import (
     RowParts,
     TableReading,
     ValueSlots,
+    all_blank,
     best_match,
     duplicate_row,
     header_slots,
@@ -143,6 +144,7 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
     group: str | None = None
     slots: ValueSlots | None = None
     strays: list[tuple[RowParts, str, ValueSlots | None]] = []
+    blank_other: tuple[RowParts, ValueSlots | None] | None = None
     for parts in _pair_wrapped(list(rows_of(grids))):
         labels = parts.label_keys
         if any(word in text for text in labels for word in d.APPLICATION_HEADERS):
@@ -150,7 +152,10 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
             continue  # header and caption rows
         leaf, group = _application_leaf(labels, group)
         if leaf is d.OTHER_HANDLING and not parts.has_values:
-            continue  # the 2021 group label 其他处理 on a line of its own
+            # the 2021 group label 其他处理 on a line of its own, or the 2019
+            # row 其他处理 left blank: the other rows tell, at the end
+            blank_other = (parts, slots) if all_blank(parts, len(d.APPLICATION_COLUMNS)) else blank_other
+            continue
         if leaf is None:
             if group in _GROUP_LEAVES and parts.has_values and labels:
                 strays.append((parts, group, slots))
@@ -164,6 +169,10 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
         rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
     unplaced = _place_strays(strays, rows, findings)
     other_rows = {label.key for label in d.APPLICATION_OTHER_2021}
+    if blank_other is not None and not other_rows & rows.keys() and d.OTHER_HANDLING.key not in rows:
+        prefix = f"{d.APPLICATIONS}.{d.OTHER_HANDLING.key}"
+        parts, slots = blank_other
+        rows[d.OTHER_HANDLING.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
     edition: Edition | None = (
         "2021" if other_rows & rows.keys() else "2019" if d.OTHER_HANDLING.key in rows else None
     )
