@@ -81,9 +81,14 @@ def test_pipe_without_outer_pipes_edge_pipes_are_empty_cells() -> None:
     assert [row.texts for row in grid.rows][1:] == [(" ", " 2 ", " 3"), ("1 ", " 2 ", "")]
 
 
-def test_pipe_needs_its_delimiter_row() -> None:
+def test_pipe_rows_without_a_delimiter_row_have_outer_pipes() -> None:
+    grid = parse_table("| a | b |\n| 1 | 2 |\n", "pipe")
+    assert [row.texts for row in grid.rows] == [(" a ", " b "), (" 1 ", " 2 ")]
+
+
+def test_a_lone_pipe_row_is_no_pipe_table() -> None:
     with pytest.raises(TableSyntaxError, match="not a 'pipe' table"):
-        parse_table("| a | b |\n| 1 | 2 |\n", "pipe")
+        parse_table("| a | b |\n", "pipe")
 
 
 def test_unknown_layout() -> None:

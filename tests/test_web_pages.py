@@ -48,9 +48,16 @@ def test_pipe_rows_without_a_frame() -> None:
     assert any(p.code == "LABEL-UNKNOWN" and "其他主动公开文件" in p.message for p in report.problems)
 
 
-def test_markdown_pipe_tables_read_as_before() -> None:
-    with pytest.raises(gkparse.TableSyntaxError):
-        gkparse.parse_table("| a | b |\n| 1 | 2 |\n", "pipe")
+def test_form_5_rows_with_a_leading_pipe_and_no_separator_row() -> None:
+    text = (
+        "二、主动公开政府信息情况\n| 第二十条第(一)项 | | | |\n"
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 1 | 0 | 4 |\n"
+        "| 行政规范性文件 | 6 | 2 | 30 |\n"
+    )
+    facts = gkparse.parse(text).facts()
+    columns = ("issued", "repealed", "in_force")
+    assert [facts[f"active_disclosure.regulations.{c}"] for c in columns] == [1, 0, 4]
+    assert facts["active_disclosure.normative_documents.in_force"] == 30
 
 
 def test_page_flip_row_needs_exactly_fifteen_values() -> None:

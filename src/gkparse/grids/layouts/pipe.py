@@ -71,6 +71,9 @@ class PipeReader(GridReader):
     def open_row(self, children: list[list[Token] | Token]) -> _Line:
         return self.row(children)
 
+    def bar_row(self, children: list[list[Token] | Token]) -> _Line:
+        return self.row([[], *children])  # the empty cell before its first pipe
+
     def rule(self, children: list[Token]) -> _Rule:
         tokens = [token for token in children if token.type != "NEWLINE"]
         return _Rule(
@@ -156,15 +159,25 @@ def _run_together(line: _Line) -> RowsRead:
 
 
 def _frameless(children: Sequence[_Line | _Rule]) -> RowsRead:
-    """Rows without a frame: a trailing pipe is an outer pipe (the empty
-    cells of a longer run stay: padding, for the reader of the rows)."""
+    """Rows without a delimiter row: a trailing pipe is an outer pipe (the
+    empty cells of a longer run stay: padding, for the reader of the rows),
+    and where every row opens with a pipe, so is the leading one."""
+    lines = [child for child in children if isinstance(child, _Line)]
+    framed = all(
+        line.has_pipe
+        and not line.cells[0].text.strip()
+        and line.cells[0].span.start == line.cells[0].span.end
+        for line in lines
+    )
     rows: list[GridRow] = []
-    for child in children:
-        assert isinstance(child, _Line)
-        cells = list(child.cells)
-        if child.has_pipe and not cells[-1].text.strip():
+    for line in lines:
+        cells = list(line.cells)
+        if framed:
+            cells = cells[1:]
+        if line.has_pipe and cells and not cells[-1].text.strip():
             cells = cells[:-1]
-        rows.append(row_of(cells))
+        if cells:
+            rows.append(row_of(cells))
     return tuple(rows), 0
 
 
@@ -193,7 +206,11 @@ def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | N
     if first in breaks or lines[first].kind != "pipe":
         return None
     if first + 1 >= len(lines) or lines[first + 1].kind != "rule" or first + 1 in breaks:
-        return frameless_region(lines, first, breaks) or _run_together_region(lines, first)
+        return (
+            frameless_region(lines, first, breaks)
+            or _framed_region(lines, first, breaks)
+            or _run_together_region(lines, first)
+        )
     last = first + 1
     while last + 1 < len(lines) and lines[last + 1].kind in ("pipe", "rule") and last + 1 not in breaks:
         last += 1
@@ -210,11 +227,14 @@ FRAMELESS_MIN_ROWS = 2
 
 def frameless_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
     """Pipe rows without a frame: a run of pipe rows that open with a cell's
-    text, read by the grammar, most of them (and at least two) holding two
-    or more cells with text. One cell a line ending in " |" is not this
-    layout (see ``lines``); nor is prose with a pipe in it."""
+    text, read by the grammar, most of them (and at least two) wide: three
+    slots or more, or two cells with text. One cell a line ending in " |" is
+    not this layout (see ``lines``); nor is prose with a pipe in it. A run is
+    asked about once, at its first line, so that a long run costs one read."""
     if not _opens_with_text(lines[first]):
         return None
+    if first > 0 and first - 1 not in breaks and _opens_with_text(lines[first - 1]):
+        return None  # inside a run that was already asked about
     last = first
     while last + 1 < len(lines) and last + 1 not in breaks and _opens_with_text(lines[last + 1]):
         last += 1
@@ -225,7 +245,37 @@ def frameless_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) 
         rows, _ = PipeReader(Positions()).transform(build_parser(GRAMMAR).parse(text))
     except LarkError:
         return None
-    wide = sum(1 for row in rows if sum(1 for cell in row.cells if cell.text.strip()) >= 2)
+    wide = sum(1 for row in rows if _wide(row))
+    return last if wide >= FRAMELESS_MIN_ROWS and 2 * wide >= len(rows) else None
+
+
+def _wide(row: GridRow) -> bool:
+    """A row of a table rather than one cell with its pipe ("规章 |"): three
+    slots or more, or two with text."""
+    return len(row.cells) >= 3 or sum(1 for cell in row.cells if cell.text.strip()) >= 2
+
+
+def _opens_with_pipe(line: Line) -> bool:
+    return line.kind == "pipe" and line.text.lstrip().startswith("|")
+
+
+def _framed_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+    """Rows with pipes at their edges and no delimiter row: a run of pipe rows
+    that open with a pipe, most of them (and at least two) with two cells of
+    text or more. Lines of bare pipes between cells are the ``lines`` layout."""
+    if first > 0 and first - 1 not in breaks and _opens_with_pipe(lines[first - 1]):
+        return None  # inside a run that was already asked about
+    last = first
+    while last + 1 < len(lines) and last + 1 not in breaks and _opens_with_pipe(lines[last + 1]):
+        last += 1
+    if last == first or not _opens_with_pipe(lines[first]):
+        return None
+    text = "".join(line.text + "\n" for line in lines[first : last + 1])
+    try:
+        rows, _ = PipeReader(Positions()).transform(build_parser(GRAMMAR).parse(text))
+    except LarkError:
+        return None
+    wide = sum(1 for row in rows if _wide(row))
     return last if wide >= FRAMELESS_MIN_ROWS and 2 * wide >= len(rows) else None
 
 
