@@ -3,7 +3,7 @@ or pipe rows without a frame (the text of report web pages)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 from lark import Token
@@ -227,26 +227,9 @@ FRAMELESS_MIN_ROWS = 2
 
 def frameless_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
     """Pipe rows without a frame: a run of pipe rows that open with a cell's
-    text, read by the grammar, most of them (and at least two) wide: three
-    slots or more, or two cells with text. One cell a line ending in " |" is
-    not this layout (see ``lines``); nor is prose with a pipe in it. A run is
-    asked about once, at its first line, so that a long run costs one read."""
-    if not _opens_with_text(lines[first]):
-        return None
-    if first > 0 and first - 1 not in breaks and _opens_with_text(lines[first - 1]):
-        return None  # inside a run that was already asked about
-    last = first
-    while last + 1 < len(lines) and last + 1 not in breaks and _opens_with_text(lines[last + 1]):
-        last += 1
-    if last == first:
-        return None
-    text = "".join(line.text + "\n" for line in lines[first : last + 1])
-    try:
-        rows, _ = PipeReader(Positions()).transform(build_parser(GRAMMAR).parse(text))
-    except LarkError:
-        return None
-    wide = sum(1 for row in rows if _wide(row))
-    return last if wide >= FRAMELESS_MIN_ROWS and 2 * wide >= len(rows) else None
+    text (see :func:`_run_of_rows`). One cell a line ending in " |" is not
+    this layout (see ``lines``); nor is prose with a pipe in it."""
+    return _run_of_rows(lines, first, breaks, _opens_with_text)
 
 
 def _wide(row: GridRow) -> bool:
@@ -260,15 +243,25 @@ def _opens_with_pipe(line: Line) -> bool:
 
 
 def _framed_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
-    """Rows with pipes at their edges and no delimiter row: a run of pipe rows
-    that open with a pipe, most of them (and at least two) with two cells of
-    text or more. Lines of bare pipes between cells are the ``lines`` layout."""
-    if first > 0 and first - 1 not in breaks and _opens_with_pipe(lines[first - 1]):
+    """Rows with pipes at their edges and no delimiter row (web article
+    extractors). Lines of bare pipes between cells are the ``lines`` layout."""
+    return _run_of_rows(lines, first, breaks, _opens_with_pipe)
+
+
+def _run_of_rows(
+    lines: Sequence[Line], first: int, breaks: frozenset[int], opens: Callable[[Line], bool]
+) -> int | None:
+    """A run of pipe rows that each ``opens`` as the form requires, read by the
+    grammar, most of them (and at least two) wide. A run is asked about
+    once, at its first line, so that a long run costs one read."""
+    if not opens(lines[first]):
+        return None
+    if first > 0 and first - 1 not in breaks and opens(lines[first - 1]):
         return None  # inside a run that was already asked about
     last = first
-    while last + 1 < len(lines) and last + 1 not in breaks and _opens_with_pipe(lines[last + 1]):
+    while last + 1 < len(lines) and last + 1 not in breaks and opens(lines[last + 1]):
         last += 1
-    if last == first or not _opens_with_pipe(lines[first]):
+    if last == first:
         return None
     text = "".join(line.text + "\n" for line in lines[first : last + 1])
     try:
