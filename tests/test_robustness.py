@@ -82,3 +82,21 @@ def test_crlf_and_bom_read_like_lf() -> None:
 def test_only_str(value: object) -> None:
     with pytest.raises(TypeError, match="parse\\(\\) takes a str"):
         gkparse.parse(value)  # type: ignore[arg-type]
+
+
+def test_a_number_of_thousands_of_digits_is_invalid_and_everything_goes_on() -> None:
+    """No report counts to 10**40: a longer number is an invalid cell with a
+    finding, and validation, rendering and JSON go on (no int/str limit hit)."""
+    digits = "9" * 5000
+    text = (
+        "一、总体情况\n全年收到申请" + digits + "件。\n"
+        "二、主动公开政府信息情况\n第二十条第（一）项\n"
+        "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t" + digits + "\t2\t3\n"
+    )
+    report = gkparse.parse(text)
+    cell = report.cell("active_disclosure.regulations.made")
+    assert (cell.value, cell.state) == (None, "invalid")
+    assert any(f.code == "CELL-NOT-NUMBER" and "5000 digits" in f.message for f in report.problems)
+    gkparse.validate(report)
+    assert gkparse.from_json(gkparse.to_json(report)) == report
+    assert gkparse.parse(gkparse.render(report, "tab")).facts() == report.facts()

@@ -225,7 +225,7 @@ class ProseFigure:
 
 # The figure: within the same clause (no comma or stop before it), a few
 # characters at most after the phrase ("申请351件", "行政复议共7件").
-_N = r"[^0-9。；;，,、：:！!？?\n]{0,6}?([0-9][0-9,]*)\s*件"
+_N = r"[^0-9。；;，,、：:！!？?\n]{0,6}?([0-9][0-9,]{0,39})\s*件"  # at most MAX_DIGITS digits
 PROSE_SECTIONS: tuple[SectionKey, ...] = ("overview", "applications", "review_litigation")
 PROSE_FIGURES = (
     ProseFigure(

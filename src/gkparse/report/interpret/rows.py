@@ -166,6 +166,11 @@ def header_slots(parts: RowParts, columns: int) -> ValueSlots | None:
     return ValueSlots.single(columns, keys[-1] == _LAST_COLUMN, len(keys))
 
 
+#: The most digits a cell's number may have: a count of 10**40 is no report's
+#: number, and longer ones would not pass through int/str conversions.
+MAX_DIGITS = 40
+
+
 def all_blank(parts: RowParts, columns: int) -> bool:
     """A row whose slots after its label are all empty, at least one a column:
     nothing was entered in any column, so every cell is blank."""
@@ -279,6 +284,16 @@ def make_cell(
     value = read_value(raw)
     if value.kind in (EMPTY, PLACEHOLDER):
         return Cell(key, None, raw, BLANK, no_unit, span)
+    if value.kind == NUMBER and value.amount is not None and len(value.amount.as_tuple().digits) > MAX_DIGITS:
+        findings.add(
+            "CELL-NOT-NUMBER",
+            "error",
+            f"{key}: cell holds a number of {len(value.amount.as_tuple().digits)} digits; "
+            f"gkparse reads numbers of at most {MAX_DIGITS} digits (no report counts that far)",
+            (key,),
+            span,
+        )
+        return Cell(key, None, raw, INVALID, no_unit, span)
     if value.kind == NUMBER and value.amount is not None:
         if money:
             cell = _money(key, value, raw, header_unit, span)
