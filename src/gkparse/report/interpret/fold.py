@@ -332,5 +332,29 @@ def settle_grid(grid: Grid, prepared: str, cut_at: int | None, findings: Finding
     """A grid as the table readers take it: folded into rows if its layout
     has no row delimiter, its last row dropped of values if the text is cut there."""
     if grid.layout == ONE_CELL_LAYOUT:
+        grid = _drop_cut_cell(grid, prepared, cut_at, findings)
         grid = fold_rows(grid, prepared, findings)
     return cut_last_row(grid, prepared, cut_at, findings)
+
+
+def _drop_cut_cell(grid: Grid, prepared: str, cut_at: int | None, findings: Findings) -> Grid:
+    """One cell a line: a cell on the line the text stops in may be the start
+    of a longer one ("3" of "3.危及…", "1" of "12"), so it is no cell; the row
+    it would end is then short, and stays unknown, unless it was complete."""
+    if cut_at is None or not grid.rows:
+        return grid
+    last = grid.rows[-1]
+    kept = tuple(
+        cell for cell in last.cells if "\n" in prepared[cell.span.end : cut_at] or cell.span.end > cut_at
+    )
+    if len(kept) == len(last.cells):
+        return grid
+    findings.add(
+        "TEXT-ENDS",
+        "warning",
+        f"line {last.span.end_line}: the text ends inside this cell; it is not read",
+        (),
+        last.span,
+    )
+    rows = grid.rows[:-1] + ((GridRow(kept, kept[0].span.through(kept[-1].span)),) if kept else ())
+    return Grid(grid.layout, rows, grid.span, grid.header_rows)
