@@ -29,7 +29,6 @@ from gkparse.vocabulary import (
     CELL_STATES,
     INVALID,
     MISSING,
-    NOT_ASSESSABLE,
     SEVERITIES,
     UNKNOWN,
     Edition,
@@ -397,6 +396,3 @@ def finding_repr(finding: FindingLike) -> str:
     return f"Finding({', '.join(parts)})"
 
 
-def is_not_assessable(finding: FindingLike) -> bool:
-    """Whether a finding says a rule could not be checked (an input cell is blank)."""
-    return finding.outcome == NOT_ASSESSABLE

@@ -78,10 +78,6 @@ class _Slot:
 class _Row:
     slots: tuple[_Slot, ...]
 
-    @property
-    def is_data(self) -> bool:
-        return any(slot.kind == _VALUE for slot in self.slots)
-
 
 @attrs.frozen
 class _TableRows:

@@ -13,7 +13,6 @@ does it (``gkparse.report.interpret.fold``).
 from __future__ import annotations
 
 import bisect
-import functools
 import threading
 from collections.abc import Sequence
 
@@ -99,7 +98,6 @@ def _cell_like(line: Line) -> bool:
     return len(text) <= CELL_MAX_CHARS and not any(end in text for end in SENTENCE_ENDS)
 
 
-@functools.lru_cache(maxsize=64)
 def _cells_by_line(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...] | None:
     """The cells the grammar reads in these lines: (line index, kind) for
     each, kind "value" (a number or placeholder), "empty" or "text"; None
