@@ -118,7 +118,8 @@ class _Folder:
         self.group: str | None = None
         self.block_columns: int | None = None
         # Once a row of table 3 has its values, a bare 总计 or 其他 is a row
-        # label ((七)总计, 3.其他 with the numbering lost), not a header.
+        # label ((七)总计, 3.其他 with the numbering lost), not a header, until
+        # table 4's header begins.
         self.data_started = False
 
     # ------------------------------------------------------------ cells
@@ -162,6 +163,8 @@ class _Folder:
         if group is not None:
             return "group"
         if any(word in key for word in _HEADER_WORDS):
+            if any(word in key for word in _REVIEW_WORDS):
+                self.data_started = False  # table 4's header: its 总计 is a column
             return "header"
         return "text"
 
