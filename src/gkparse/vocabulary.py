@@ -45,6 +45,14 @@ MISSING: Final = "missing"
 """The row or the table is not in the text."""
 CELL_STATES: Final[tuple[CellState, ...]] = (VALUE, BLANK, UNKNOWN, INVALID, MISSING)
 
+PlacedBy = Literal["layout", "arithmetic"]
+LAYOUT: Final = "layout"
+"""The cell's place came from the table's layout: its row label and its column."""
+ARITHMETIC: Final = "arithmetic"
+"""The cell's digits were cut from a run and placed where the format's own
+sums (``certified_by``) leave only one way, or where the digits allow only one."""
+PLACED_BY: Final[tuple[PlacedBy, ...]] = (LAYOUT, ARITHMETIC)
+
 Outcome = Literal["failed", "not assessable"]
 FAILED: Final = "failed"
 """The check was made and does not hold."""

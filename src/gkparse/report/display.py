@@ -25,6 +25,7 @@ from gkparse.report import definitions as d
 from gkparse.report.protocols import CellLike, FindingLike, ReportLike, TableLike
 from gkparse.report.records import labels
 from gkparse.vocabulary import (
+    ARITHMETIC,
     BLANK,
     CELL_STATES,
     INVALID,
@@ -84,13 +85,15 @@ STYLE = """<style>
 .gkparse .gk-sev-warning { color: #c25e00; }
 .gkparse .gk-sev-info { color: #1f77b4; }
 .gkparse .gk-legend { color: #666; font-size: 12px; }
+.gkparse td.gk-arithmetic { font-style: italic; }
 .gkparse table.gk-findings td, .gkparse table.gk-reports td { text-align: left; }
 .gkparse table.gk-findings td:nth-child(2) { white-space: nowrap; }
 </style>"""
 
 _LEGEND = (
     '<p class="gk-legend">· blank &nbsp; ? could not be placed &nbsp; ! not a number &nbsp; '
-    "- not in the text &nbsp; outlined: named by a finding (hover for the message)</p>"
+    "- not in the text &nbsp; <i>italic</i>: placed by arithmetic &nbsp; "
+    "outlined: named by a finding (hover for the message)</p>"
 )
 
 
@@ -143,6 +146,10 @@ def _td(cell: CellLike | None, flags: _Flags) -> str:
         title.append(f"unit: {cell.unit}")
     if cell.span is not None:
         title.append(f"line {cell.span.line}")
+    if cell.placed_by == ARITHMETIC:
+        classes.append("gk-arithmetic")
+        rules = ", ".join(cell.certified_by) or "the only cut of its digits"
+        title.append(f"placed by arithmetic: {rules}")
     _flag_attributes(flags.of_cell(cell.key), classes, title)
     return (
         f'<td class="{" ".join(classes)}" data-key="{_e(cell.key)}" data-state="{cell.state}"'

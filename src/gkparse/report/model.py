@@ -29,6 +29,7 @@ from gkparse.vocabulary import (
     BLANK,
     FAILED,
     INVALID,
+    LAYOUT,
     MISSING,
     NOT_ASSESSABLE,
     UNIT_NOT_STATED,
@@ -38,6 +39,7 @@ from gkparse.vocabulary import (
     CellState,
     Edition,
     Outcome,
+    PlacedBy,
     SectionKey,
     Severity,
     TableKey,
@@ -67,6 +69,7 @@ __all__ = [
 #: A cell's value: a count, an exact amount of money, or nothing.
 Value = int | Decimal | None
 
+
 @attrs.frozen
 class Cell:
     """One value of a report table, under its fact key.
@@ -76,6 +79,13 @@ class Cell:
     what it holds (see the constants VALUE, BLANK, UNKNOWN, INVALID, MISSING). ``unit`` applies
     to money: "万元" when the unit is known (amounts are converted to 万元),
     "not stated" when the report does not say; None for counts.
+
+    ``placed_by`` says how the value found its place: "layout" (its row's
+    label and its column), or "arithmetic" (cut from a run of digits where
+    only one cut fits; ``certified_by`` names the rules whose sums allowed no
+    other, and is empty where the digits alone allowed one). Like ``span``,
+    both say where a value came from, not what the report says: they take no
+    part in equality.
     """
 
     key: str
@@ -84,6 +94,8 @@ class Cell:
     state: CellState
     unit: Unit | None = None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    placed_by: PlacedBy = attrs.field(default=LAYOUT, eq=False, repr=False)
+    certified_by: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from gkparse.grids.text import prepare
 from gkparse.report import definitions as d
 from gkparse.report.interpret import (
     TableReading,
+    arithmetic,
     finish_table,
     missing_cells,
     read_active_disclosure,
@@ -30,7 +31,7 @@ from gkparse.report.labels import label_key
 from gkparse.report.metadata import read_metadata
 from gkparse.report.model import Report, Section, Table
 from gkparse.report.outline import find_headings, section_owners
-from gkparse.vocabulary import SECTION_KEYS, Edition, SectionKey, TableKey
+from gkparse.vocabulary import SECTION_KEYS, UNKNOWN, Edition, SectionKey, TableKey
 
 
 def parse(text: str) -> Report:
@@ -50,7 +51,7 @@ def parse(text: str) -> Report:
     regions = find_regions(lines, breaks=_breaks(lines, headings, owners))
     cut_at = len(text) if len(prepared) > len(text) else None  # the text stops mid-line
     grids, table_lines = _tables(prepared, lines, regions, owners, headings, findings, cut_at)
-    tables, edition = _read_tables(grids, findings)
+    tables, edition = _read_tables(prepared, grids, findings)
     sections = _sections(lines, owners, headings, table_lines)
     for key in SECTION_KEYS:
         if key not in {section.key for section in sections}:
@@ -167,9 +168,15 @@ def _tables(
 
 
 def _read_tables(
-    grids: Mapping[TableKey, list[Grid]], findings: Findings
+    prepared: str, grids: Mapping[TableKey, list[Grid]], findings: Findings
 ) -> tuple[tuple[Table, ...], Edition | None]:
-    """The report's tables in the format's order, and its edition."""
+    """The report's tables in the format's order, and its edition.
+
+    Tables the layouts left incomplete, or did not find, are read again
+    from the text as a stream of numbers, cut where the format's sums allow
+    only one way (:mod:`gkparse.report.interpret.arithmetic`); that reading
+    only fills cells the layouts could not place.
+    """
     readings: dict[TableKey, TableReading] = {}
     if d.APPLICATIONS in grids:
         readings[d.APPLICATIONS] = read_applications(grids[d.APPLICATIONS])
@@ -182,6 +189,12 @@ def _read_tables(
         readings[d.REVIEW_LITIGATION] = read_review(grids[d.REVIEW_LITIGATION])
     edition = readings[d.ACTIVE_DISCLOSURE].edition if d.ACTIVE_DISCLOSURE in readings else None
     edition = edition or applications_edition
+    wanted = [key for key in d.TABLE_KEYS if _incomplete(key, edition, readings.get(key))]
+    if wanted:
+        for key, reading in arithmetic.read_tables(prepared, wanted, edition).items():
+            readings[key] = arithmetic.fill(readings.get(key), reading)
+        edition = readings[d.ACTIVE_DISCLOSURE].edition if d.ACTIVE_DISCLOSURE in readings else None
+        edition = edition or (readings[d.APPLICATIONS].edition if d.APPLICATIONS in readings else None)
     tables = []
     for key in d.TABLE_KEYS:
         keys = _keys(key, edition, readings.get(key))
@@ -204,8 +217,18 @@ def _read_tables(
             money=d.MONEY_COLUMNS,
         )
         findings.items.extend(table_findings)
-        tables.append(Table(key, cells, tuple(grids[key])))
+        tables.append(Table(key, cells, tuple(grids.get(key, ()))))
     return tuple(tables), edition
+
+
+def _incomplete(table: TableKey, edition: Edition | None, reading: TableReading | None) -> bool:
+    """Whether a table's layout reading left cells to place: it has none, an
+    unknown cell, a row it could not tell, or not every key of its edition."""
+    if reading is None:
+        return True
+    read = reading.by_key()
+    expected = _keys(table, edition, reading)
+    return bool(reading.unplaced) or any(key not in read or read[key].state == UNKNOWN for key in expected)
 
 
 def _keys(table: TableKey, edition: Edition | None, reading: TableReading | None) -> tuple[str, ...]:

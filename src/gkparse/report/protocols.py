@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from gkparse.grids.span import Span
-from gkparse.vocabulary import CellState, Edition, Outcome, SectionKey, Severity, TableKey, Unit
+from gkparse.vocabulary import CellState, Edition, Outcome, PlacedBy, SectionKey, Severity, TableKey, Unit
 
 
 class CellLike(Protocol):
@@ -33,6 +33,10 @@ class CellLike(Protocol):
     def unit(self) -> Unit | None: ...
     @property
     def span(self) -> Span | None: ...
+    @property
+    def placed_by(self) -> PlacedBy: ...
+    @property
+    def certified_by(self) -> tuple[str, ...]: ...
 
 
 class FindingLike(Protocol):

@@ -18,7 +18,7 @@ from typing import Final, TypedDict
 
 from gkparse.report import definitions as d
 from gkparse.report.protocols import CellLike, FindingLike, ReportLike
-from gkparse.vocabulary import EDITIONS, CellState, Edition, Outcome, Severity, Unit, split_key
+from gkparse.vocabulary import EDITIONS, CellState, Edition, Outcome, PlacedBy, Severity, Unit, split_key
 
 __all__ = [
     "FACT_FIELDS",
@@ -49,6 +49,8 @@ class FactRecord(TypedDict):
     state: CellState
     raw: str
     line: int | None
+    placed_by: PlacedBy
+    certified_by: str
 
 
 class FindingRecord(TypedDict):
@@ -120,6 +122,8 @@ def fact_record(report: ReportLike, cell: CellLike) -> FactRecord:
         state=cell.state,
         raw=cell.raw,
         line=cell.span.line if cell.span is not None else None,
+        placed_by=cell.placed_by,
+        certified_by=" ".join(cell.certified_by),
     )
 
 

@@ -1,0 +1,724 @@
+"""Placing numbers by arithmetic: the format's own sums certify how runs of digits are cut.
+
+Where the layout grammar leaves a table's cells unknown, or no layout reads
+it at all (a crawler's ``get_text()`` runs the cells together:
+``一、本年新收政府信息公开申请数量713000074``), the table's text is read as a
+stream (:mod:`gkparse.report.interpret.stream`). The labels say which row is
+which, always in the format's order; the runs after a label are its row's.
+How the runs are cut into cells, the report's own cross-footing rules decide:
+
+- a table 3 row is placed when exactly one cut makes its six applicant
+  columns add up to its total (T3-ROW); a table 4 row when exactly one cut
+  makes each group add up (T4-GROUP);
+- table 3 rows left with several cuts are settled by the column rules
+  (T3-COLUMN, T3-HANDLED): a value is placed when every combination of cuts
+  that keeps them gives it;
+- a table 2 row, which no rule ties, only where its digits allow one cut.
+
+Identity comes from labels, never from arithmetic: leaf rows can swap
+without breaking a sum, so a row whose label is not found is not placed.
+What cannot be certified stays unknown, with a finding listing the cuts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from gkparse.grids.grid import GridCell
+from gkparse.grids.span import Span
+from gkparse.report import definitions as d
+from gkparse.report.interpret.cuts import Number, Part, first_cuts
+from gkparse.report.interpret.rows import Findings, TableReading, make_cell
+from gkparse.report.interpret.stream import BLANK, CELLS, RUN, WORD, Found, Piece, Stream, read_stream
+from gkparse.report.interpret.table2 import EDITION_COLUMNS, header_unit_of
+from gkparse.report.labels import label_key
+from gkparse.report.model import Cell
+from gkparse.rules.catalogue import T3_COLUMN, T3_HANDLED, T3_ROW, T4_GROUP
+from gkparse.rules.spec import Equation, Rule, instance_keys, instances
+from gkparse.vocabulary import (
+    ARITHMETIC,
+    UNIT_NOT_STATED,
+    UNKNOWN,
+    Edition,
+    TableKey,
+    Unit,
+    fact_key,
+    row_prefix,
+)
+
+#: Combinations of table 3 rows' candidate cuts tried against the column rules.
+MAX_COMBINATIONS = 4096
+#: Candidate cuts a row may have and still take part.
+MAX_CANDIDATES = 16
+#: A row's one sum-keeping cut is taken on its own only where its digits
+#: allow at most this many cuts in all, sum or no sum: then a row whose
+#: own sum is broken has few other readings that might keep it by chance.
+TIGHT_CUTS = 8
+
+_UNITS = ("万元", "元")
+
+
+@attrs.frozen
+class Zone:
+    """A table's stretch of the stream: pieces ``start`` to ``end`` (exclusive)."""
+
+    table: TableKey
+    start: int
+    end: int
+
+
+@attrs.frozen
+class RowRuns:
+    """A row whose label was found, and the runs that follow it.
+
+    ``runs`` is None when the numbers after the label are not one group
+    (words stand between them): the row cannot be read from the stream.
+    """
+
+    label: d.Label
+    label_span: Span
+    runs: tuple[Piece, ...] | None
+    unit: str | None
+    after: int
+    alone: bool = True
+
+    def cuts(self, count: int, sums: int | None = None, limit: int = 16) -> list[tuple[Part, ...]] | None:
+        """The row's cuts into ``count`` cells; runs that are not all the
+        numbers before the next label are never cut (one cell each)."""
+        assert self.runs
+        if not self.alone and len(self.runs) != count:
+            return []
+        return first_cuts(self.runs, count, sums, limit)
+
+    def tight(self, count: int) -> bool:
+        """Whether the row's digits allow at most :data:`TIGHT_CUTS` cuts in all."""
+        cuts = self.cuts(count, limit=TIGHT_CUTS)
+        return cuts is not None and len(cuts) <= TIGHT_CUTS
+
+
+def find_zones(stream: Stream) -> tuple[Zone | None, Zone]:
+    """Where tables 2 and 3 stand: from the last mention of each one's title
+    (a preamble may list the titles before the tables come) to the next's.
+
+    Table 2 is looked for only after its title (its labels, 行政许可 …, are
+    common words of the prose); table 3 also without one, to the text's end.
+    """
+    end = len(stream.pieces)
+    applications = stream.find_last(_APPLICATIONS_TITLE)
+    active = stream.find_last(_ACTIVE_DISCLOSURE_TITLE, applications)
+    table3 = Zone(d.APPLICATIONS, applications or active or 0, end)
+    if active is None:
+        return None, table3
+    return Zone(d.ACTIVE_DISCLOSURE, active, applications or end), table3
+
+
+def review_zone(stream: Stream, after: int | None) -> Zone | None:
+    """Where table 4 stands: after table 3's last numbers, or else from the
+    last mention of its title."""
+    start = after if after is not None else stream.find_last(_REVIEW_TITLE)
+    return None if start is None else Zone(d.REVIEW_LITIGATION, start, len(stream.pieces))
+
+
+#: What table 2's title is searched by ("二、主动公开政府信息的情况").
+_ACTIVE_DISCLOSURE_TITLE = label_key("主动公开政府信息")
+
+#: What table 3's title is searched by ("三、行政机关收到和处理政府信息公开申请的情况").
+_APPLICATIONS_TITLE = label_key("收到和处理政府信息公开申请")
+
+#: What table 4's title is searched by: a word every variant of the title
+#: holds ("行政法复议" is a real typo of 行政复议).
+_REVIEW_TITLE = label_key("行政诉讼")
+
+
+def _groups(pieces: Sequence[Piece], start: int, end: int, first_only: bool = False) -> list[list[int]]:
+    """The runs among ``pieces[start:end]``, in groups that stand together.
+
+    Runs stand together when no word stands between them (page numbers are
+    debris) and they are on one line: where a converter lays a table out in
+    two dimensions, a number on another line may belong to another row or
+    column, and reading order says nothing of which.
+    """
+    groups: list[list[int]] = []
+    for index in range(start, end):
+        if pieces[index].kind not in CELLS:
+            continue
+        if groups:
+            last = groups[-1][-1]
+            apart = pieces[index].span.line != pieces[last].span.line
+            if apart or any(pieces[i].kind == WORD for i in range(last + 1, index)):
+                if first_only:
+                    break
+                groups.append([index])
+                continue
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+def _row_group(
+    pieces: Sequence[Piece], start: int, end: int, line: int, last_row: bool
+) -> tuple[list[int], bool] | None:
+    """A row's runs, and whether they are all the runs before the next label.
+
+    After the table's last label, the first group; else the only group, or
+    the group on the label's own line (the next row's numbers may stand
+    before its label); None when no group is the row's for sure.
+    """
+    groups = _groups(pieces, start, end, first_only=last_row)
+    if len(groups) <= 1:
+        return (groups[0] if groups else []), True
+    on_line = [group for group in groups if pieces[group[0]].span.line == line]
+    return (on_line[0], False) if len(on_line) == 1 else None
+
+
+def find_rows(stream: Stream, zone: Zone, labels: Sequence[d.Label], words: Words) -> list[RowRuns]:
+    """The rows whose labels stand in the zone in the format's order, with their runs.
+
+    A row's runs are those between its label and the next label found (the
+    next label's ordinal, glued to the runs as in ``00000002.其他``, taken
+    off); after the last label, the first runs that stand together.
+    """
+    found: list[tuple[d.Label, Found]] = []
+    floor = stream.start_of(zone.start)
+    for label in labels:
+        place = stream.find_label(label, floor)
+        if place is None or place.first >= zone.end:
+            continue
+        found.append((label, place))
+        floor = place.end
+    rows = []
+    pieces = stream.pieces
+    for index, (label, place) in enumerate(found):
+        label_span = pieces[place.first].span.through(pieces[place.last].span)
+        following = found[index + 1][1] if index + 1 < len(found) else None
+        end = following.first if following else zone.end
+        ordinal = following.ordinal if following else ""
+        if ordinal and pieces[end - 1].text == ordinal:  # "1" | ".属于国家秘密"
+            end, ordinal = end - 1, ""
+        chosen = _row_group(pieces, place.last + 1, end, label_span.end_line, following is None)
+        if chosen is None:
+            rows.append(RowRuns(label, label_span, None, None, place.last + 1))
+            continue
+        group, alone = chosen
+        runs = [pieces[i] for i in group]
+        if ordinal and group and group[-1] == end - 1:  # "00000002" | ".其他"
+            runs = _without_ordinal(runs, ordinal)
+        with_blanks = _with_blanks(stream, place, following, group, runs, words)
+        if with_blanks is None:
+            rows.append(RowRuns(label, label_span, None, None, place.last + 1))
+            continue
+        runs = with_blanks
+        after_runs = group[-1] + 1 if group else place.last + 1
+        if group and stream.delimited(place.last, group[-1]):
+            runs = []  # the layout's to read
+        unit = _unit_after(pieces, after_runs)
+        rows.append(RowRuns(label, label_span, tuple(runs), unit, after_runs, alone))
+    return rows
+
+
+def _with_blanks(
+    stream: Stream, place: Found, following: Found | None, group: list[int], runs: list[Piece], words: Words
+) -> list[Piece] | None:
+    """A row's cells with the blanks written as words next to them
+    ("30无二、上年结转", "规章---行政规范性文件"); None if a word between the
+    label and the next one (after the table's last label: before its
+    numbers) is neither a blank nor the table's words: it may be a cell the
+    stream cannot read, or no row of the table at all.
+    """
+    pieces = stream.pieces
+    items: list[tuple[str, int]] = []  # the words between the label and the next, keyed, with their piece
+    if following is not None and place.last == following.first:
+        items.append((stream.keyed(place.end, following.start), place.last))
+    else:
+        stop = following.first if following is not None else group[0] if group else place.last + 1
+        items.append((stream.keyed(place.end, stream.start_of(place.last + 1)), place.last))
+        if any("&nbsp;" in pieces[i].text.lower() for i in range(place.last + 1, stop)):
+            return None  # an entity between numbers: a blank cell, or padding?
+        items += [
+            (label_key(pieces[i].text), i) for i in range(place.last + 1, stop) if pieces[i].kind == WORD
+        ]
+        if following is not None:
+            items.append((stream.keyed(stream.start_of(following.first), following.start), following.first))
+            text, index = items[-1]
+            items[-1] = (_ORDINAL_END.sub("", text), index)  # the next label's own
+    before: list[Piece] = []
+    after: list[Piece] = []
+    for position, (text, index) in enumerate(items):
+        if group and index == group[0] - 1:
+            count = len(text) - len(text.rstrip(_PLACEHOLDERS))
+            before = [Piece(BLANK, mark, pieces[index].span) for mark in text[len(text) - count :]]
+            if count and text[-1] in _SIGNS and pieces[group[0]].kind == RUN:
+                return None  # "收费-20": a blank and 20, or -2 and 0
+            items[position] = (text[: len(text) - count], index)
+        elif (group and index == group[-1] + 1) or (not group and position == 0):
+            count = len(text) - len(text.lstrip(_PLACEHOLDERS))
+            after = [Piece(BLANK, mark, pieces[index].span) for mark in text[:count]]
+            items[position] = (text[count:], index)
+            if following is None:
+                return after  # what follows the table's last blanks is not the table's
+            break
+    if any(not words.explains(text) for text, _ in items):
+        return None
+    return [*before, *runs, *after]
+
+
+class Words:
+    """The words a table's text holds besides its numbers, keyed: its row
+    and group labels, its headers. A word between two row labels is one of
+    them, or pieces of them run together or wrapped ("度办理结", "制作")."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(sorted({label_key(p) for p in phrases} - {""}, key=len, reverse=True))
+        self._joined = "\x00".join(self.phrases)
+
+    def explains(self, word: str) -> bool:
+        """Whether ``word`` is made of the table's words (the first may be the
+        end of one, the last the start of one)."""
+        if not word or word in self._joined:
+            return True
+        if len(word) > _LONGEST_WORD:
+            return False
+        size = len(word)
+        rest_ok = [False] * (size + 1)  # rest_ok[i]: word[i:] is made of the table's words
+        rest_ok[size] = True
+        for i in range(size - 1, -1, -1):
+            rest_ok[i] = any(word.startswith(p, i) and rest_ok[i + len(p)] for p in self.phrases) or any(
+                p.startswith(word[i:]) for p in self.phrases
+            )
+        return rest_ok[0] or any(
+            rest_ok[j] and any(p.endswith(word[:j]) for p in self.phrases) for j in range(1, size)
+        )
+
+
+def _phrases(labels: Iterable[d.Label]) -> list[str]:
+    return [text for label in labels for text in (label.label, *label.phrases)]
+
+
+_ITEMS = "一二三四五六七八九十"
+
+#: The words of each table besides its numbers.
+WORDS: Mapping[TableKey, Words] = {
+    d.ACTIVE_DISCLOSURE: Words(
+        [
+            *_phrases(
+                row
+                for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values()
+                for block in blocks
+                for row in block.rows
+            ),
+            *_phrases(
+                c for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values() for block in blocks for c in block.columns
+            ),
+            *(f"{d.ACTIVE_DISCLOSURE_BLOCK_HEADING}第（{item}）项" for item in _ITEMS),
+            d.ACTIVE_DISCLOSURE_HEADER,
+            "（单位：万元）",
+            "万元",
+            "元",
+        ]
+    ),
+    d.APPLICATIONS: Words(
+        [
+            *_phrases(
+                (*d.APPLICATION_ROWS["2021"], d.OTHER_HANDLING, *d.APPLICATION_GROUPS, *d.APPLICATION_COLUMNS)
+            ),
+            *d.APPLICATION_HEADERS,
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        ]
+    ),
+}
+
+#: Longer words between two labels are prose, never made of a table's words.
+_LONGEST_WORD = 200
+
+#: Placeholders that may also be a number's sign.
+_SIGNS = "-\u2212"
+
+#: Characters that stand for a blank cell when written next to numbers.
+_PLACEHOLDERS = "-\u2013\u2014\u2212/无"
+
+#: An ordinal at the end of a word, which the label after it owns ("无二." of "无二、上年结转").
+_ORDINAL_END = re.compile(r"([0-9]*\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)$")
+
+
+def _without_ordinal(runs: list[Piece], ordinal: str) -> list[Piece]:
+    """The runs with the next label's ordinal taken off the last one."""
+    run = runs[-1]
+    text = run.text[: -len(ordinal)]
+    if not text:
+        return runs[:-1]
+    span = attrs.evolve(
+        run.span, end_column=run.span.end_column - len(ordinal), end=run.span.end - len(ordinal)
+    )
+    return [*runs[:-1], Piece(RUN, text, span)]
+
+
+def _unit_after(pieces: Sequence[Piece], index: int) -> str | None:
+    """A unit written right after a row's last run ("73802895.90元")."""
+    if index < len(pieces) and pieces[index].kind == WORD:
+        return next((unit for unit in _UNITS if pieces[index].text.startswith(unit)), None)
+    return None
+
+
+# ----------------------------------------------------------------- checking sums
+def _holds(equation: Equation, rows: Sequence[str], values: Mapping[str, Number]) -> bool:
+    """Every instance of the equation whose cells all have values holds."""
+    for key, _ in instances(equation, rows):
+        left, right = instance_keys(equation, key, rows)
+        if any(cell not in values for cell, _ in (*left, *right)):
+            continue
+        if sum(sign * values[cell] for cell, sign in left) != sum(
+            sign * values[cell] for cell, sign in right
+        ):
+            return False
+    return True
+
+
+def _equation(rule: Rule) -> Equation:
+    assert rule.equation is not None
+    return rule.equation
+
+
+# ----------------------------------------------------------------- placing
+class _Placer:
+    """Collects the cells placed from the stream, and the findings."""
+
+    def __init__(self, table: TableKey) -> None:
+        self.table = table
+        self.cells: dict[str, Cell] = {}
+        self.findings = Findings()
+        self.placed_rows: list[str] = []
+
+    def place(
+        self,
+        row: str,
+        columns: Sequence[d.Label],
+        parts: Sequence[Part | None],
+        rules: tuple[str, ...],
+        unit: str | None = None,
+    ) -> None:
+        prefix = f"{self.table}.{row}"
+        for column, part in zip(columns, parts, strict=True):
+            key = f"{prefix}.{column.key}"
+            money = column.key in d.MONEY_COLUMNS
+            if part is None:
+                no_unit: Unit | None = UNIT_NOT_STATED if money else None
+                self.cells[key] = Cell(key, None, "", UNKNOWN, no_unit)
+                continue
+            cell = make_cell(
+                key, GridCell(part.text, part.span), self.findings, money=money, header_unit=unit
+            )
+            self.cells[key] = attrs.evolve(cell, placed_by=ARITHMETIC, certified_by=rules)
+        if any(part is not None for part in parts):
+            self.placed_rows.append(row)
+
+    def ambiguous(
+        self, row: d.Label, cuts: Sequence[tuple[Part, ...]] | None, runs: Sequence[Piece], sums: bool = True
+    ) -> None:
+        text = " ".join(run.text for run in runs)
+        fit = "fit the table's sums" if sums else "are possible"
+        if cuts is None:
+            detail = "too many ways to cut them to tell"
+        elif not cuts:
+            detail = "no way to cut them fits the table's sums" if sums else "they cannot be cut one way"
+        else:
+            shown = "; ".join(" ".join(part.text for part in cut) for cut in cuts[:4])
+            detail = f"{len(cuts)} ways to cut them {fit} ({shown}{' …' if len(cuts) > 4 else ''})"
+        self.findings.add(
+            "ROW-CUT-AMBIGUOUS",
+            "warning",
+            f"{self.table}: row {row.label!r} runs its numbers together ({text}); {detail}; left unknown",
+            (self.table if row is _REVIEW else f"{self.table}.{row.key}",),
+            runs[0].span if runs else None,
+            actual=text,
+        )
+
+    def reading(self, edition: Edition | None = None) -> TableReading | None:
+        """What the stream placed; None if it placed no value (its findings
+        would only repeat that the table is not read)."""
+        if not self.placed_rows:
+            return None
+        if self.placed_rows:
+            self.findings.add(
+                "PLACED-BY-ARITHMETIC",
+                "info",
+                f"{self.table}: {len(self.placed_rows)} rows read from runs of numbers, "
+                f"cut where the format's sums allow one way: {', '.join(self.placed_rows)}",
+                tuple(f"{self.table}.{row}" for row in self.placed_rows),
+            )
+        return TableReading.of(self.cells, self.findings.items, edition)
+
+
+def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, int | None]:
+    """Table 3 from the stream, and the piece after its last row's numbers
+    (None if no row was found).
+
+    Each row's cuts that keep T3-ROW are its candidates. Where the column
+    rules (T3-COLUMN, T3-HANDLED) can be checked over a row, the values every
+    combination of candidates that keeps them agrees on are placed. Where
+    they cannot, or no combination keeps them (a table that breaks its own
+    sums), a row's one candidate is placed only if its digits allow few cuts
+    at all: a long run has many, and one of them may keep a sum by chance.
+    """
+    variant: Edition = "2021"
+    rows = find_rows(stream, zone, d.APPLICATION_ROWS["2021"], WORDS[d.APPLICATIONS])
+    if not any(row.label.key == "other_overdue_correction" for row in rows):
+        variant = "2019"
+        rows = find_rows(stream, zone, d.APPLICATION_ROWS["2019"], WORDS[d.APPLICATIONS])
+    placer = _Placer(d.APPLICATIONS)
+    columns = d.APPLICATION_COLUMNS
+    candidates: list[tuple[RowRuns, list[tuple[Part, ...]]]] = []
+    for row in rows:
+        if not row.runs:
+            continue
+        cuts = row.cuts(len(columns), sums=len(columns))
+        if cuts and len(cuts) <= MAX_CANDIDATES:
+            candidates.append((row, cuts))
+        else:
+            placer.ambiguous(row.label, cuts, row.runs)
+            placer.place(row.label.key, columns, [None] * len(columns), ())
+    row_keys = [label.key for label in d.APPLICATION_ROWS[variant]]
+    survivors, checked = _survivors(candidates, row_keys)
+    for index, (row, cuts) in enumerate(candidates):
+        rules: tuple[str, ...] = (T3_ROW.id, T3_COLUMN.id, T3_HANDLED.id)
+        if row.label.key in checked:
+            agreed = agreed_parts([combination[index] for combination in survivors], len(columns))
+        elif len(cuts) == 1 and row.tight(len(columns)):
+            agreed, rules = list(cuts[0]), (T3_ROW.id,)
+        else:
+            agreed = [None] * len(columns)
+        if any(part is None for part in agreed):
+            assert row.runs is not None
+            placer.ambiguous(row.label, cuts, row.runs)
+        placer.place(row.label.key, columns, agreed, rules)
+    told = {row.label.key for row in rows if row.runs}
+    edition: Edition | None = (
+        variant if "other_overdue_correction" in told or "other_handling" in told else None
+    )
+    return placer.reading(edition), rows[-1].after if rows else None
+
+
+def _values(
+    table: TableKey, row: str, columns: Sequence[d.Label], parts: Sequence[Part]
+) -> dict[str, Number]:
+    return {
+        fact_key(table, row, column.key): value
+        for column, part in zip(columns, parts, strict=True)
+        if (value := part.value) is not None
+    }
+
+
+def _survivors(
+    candidates: Sequence[tuple[RowRuns, list[tuple[Part, ...]]]], row_keys: Sequence[str]
+) -> tuple[list[tuple[tuple[Part, ...], ...]], set[str]]:
+    """The combinations of the rows' candidates that keep the column rules,
+    and the rows every column of which those rules check."""
+    total = 1
+    for _, cuts in candidates:
+        total *= len(cuts)
+    if not candidates or total > MAX_COMBINATIONS:
+        return [], set()
+    equations = (_equation(T3_COLUMN), _equation(T3_HANDLED))
+    survivors = []
+    values: dict[str, Number] = {}
+    for combination in itertools.product(*(cuts for _, cuts in candidates)):
+        values = {}
+        for (row, _), parts in zip(candidates, combination, strict=True):
+            values.update(_values(d.APPLICATIONS, row.label.key, d.APPLICATION_COLUMNS, parts))
+        if all(_holds(equation, row_keys, values) for equation in equations):
+            survivors.append(combination)
+    if not survivors:
+        return [], set()
+    seen = {key for equation in equations for key in _checked_keys(equation, row_keys, values)}
+    checked = {
+        row.label.key
+        for row, _ in candidates
+        if all(
+            fact_key(d.APPLICATIONS, row.label.key, column.key) in seen for column in d.APPLICATION_COLUMNS
+        )
+    }
+    return survivors, checked
+
+
+def _checked_keys(equation: Equation, rows: Sequence[str], values: Mapping[str, Number]) -> set[str]:
+    """The cells of the equation's instances that can be checked (all their cells have values)."""
+    keys: set[str] = set()
+    for key, _ in instances(equation, rows):
+        left, right = instance_keys(equation, key, rows)
+        cells = [cell for cell, _ in (*left, *right)]
+        if all(cell in values for cell in cells):
+            keys.update(cells)
+    return keys
+
+
+def agreed_parts(cuts: Sequence[tuple[Part, ...]], count: int) -> list[Part | None]:
+    """Each number every cut gives alike; None where they differ (or there is no cut)."""
+    if not cuts:
+        return [None] * count
+    return [cuts[0][index] if len({cut[index].text for cut in cuts}) == 1 else None for index in range(count)]
+
+
+def read_review(stream: Stream, zone: Zone) -> TableReading | None:
+    """Table 4 from the stream: its fifteen numbers, the first runs after its
+    title, where one cut makes each group add up (T4-GROUP) and the digits
+    allow few cuts at all (no column rule can confirm it)."""
+    columns = d.REVIEW_COLUMNS
+    count = len(d.REVIEW_GROUPS) * len(columns)
+    group = _first_group_of(stream, zone, count)
+    if not group:
+        return None
+    runs = [stream.pieces[index] for index in group]
+    if stream.delimited(group[0], group[-1]):
+        return None  # the layout's to read
+    cuts = first_cuts(runs, count, sums=len(columns))
+    every = first_cuts(runs, count, limit=TIGHT_CUTS)
+    placer = _Placer(d.REVIEW_LITIGATION)
+    tight = every is not None and len(every) <= TIGHT_CUTS
+    agreed = agreed_parts(cuts or [], count) if tight and cuts and len(cuts) == 1 else [None] * count
+    if any(part is None for part in agreed):
+        placer.ambiguous(_REVIEW, cuts, runs)
+    for index, review_group in enumerate(d.REVIEW_GROUPS):
+        parts = agreed[index * len(columns) : (index + 1) * len(columns)]
+        placer.place(review_group.key, columns, parts, (T4_GROUP.id,))
+    return placer.reading()
+
+
+def _first_group_of(stream: Stream, zone: Zone, count: int) -> list[int] | None:
+    """The first runs together in the zone that hold digits enough for
+    ``count`` cells (a year or a figure of the prose before the table holds fewer)."""
+    start = zone.start
+    while start < zone.end:
+        groups = _groups(stream.pieces, start, zone.end, first_only=True)
+        if not groups:
+            return None
+        if sum(len(stream.pieces[index].text) for index in groups[0]) >= count:
+            return groups[0]
+        start = groups[0][-1] + 1
+    return None
+
+
+_REVIEW = d.Label(d.REVIEW_LITIGATION, d.TABLE_TITLES[d.REVIEW_LITIGATION], ())
+
+
+def read_active_disclosure(stream: Stream, zone: Zone, edition: Edition | None) -> TableReading | None:
+    """Table 2 from the stream: no rule ties its rows, so a row is placed only
+    where its digits can be cut one way (as many digits as columns, or one column)."""
+    edition = _edition_of(stream, zone) or edition
+    if edition is None:
+        return None
+    blocks = d.ACTIVE_DISCLOSURE_BLOCKS[edition]
+    placer = _Placer(d.ACTIVE_DISCLOSURE)
+    labels = [label for block in blocks for label in block.rows]
+    for row in find_rows(stream, zone, labels, WORDS[d.ACTIVE_DISCLOSURE]):
+        if not row.runs:
+            continue
+        columns = next(block.columns for block in blocks if row.label in block.rows)
+        one_way = _one_way(row, len(columns))
+        cuts = row.cuts(len(columns), limit=1) if one_way else []
+        if cuts is not None and len(cuts) == 1:
+            unit = row.unit or _header_unit(stream, zone, columns)
+            placer.place(row.label.key, columns, cuts[0], (), unit)
+        else:
+            placer.ambiguous(row.label, cuts, row.runs, sums=False)
+            placer.place(row.label.key, columns, [None] * len(columns), ())
+    return placer.reading(edition)
+
+
+def _one_way(row: RowRuns, columns: int) -> bool:
+    """Whether a table 2 row's runs can only be its cells, with no sum to
+    check them: on its label's line, and either one number a column, or one
+    run glued to its label (cells run together, "规章007"), never a number
+    set apart by white space, which may stand alone among blank cells."""
+    assert row.runs
+    if row.runs[0].span.line != row.label_span.end_line:
+        return False
+    glued = len(row.runs) == 1 and row.runs[0].span.start == row.label_span.end
+    return len(row.runs) == columns or glued
+
+
+def _found_in(stream: Stream, zone: Zone, phrase: str) -> int | None:
+    at = stream.find_text(label_key(phrase), zone.start)
+    return at if at is not None and at < zone.end else None
+
+
+def _edition_of(stream: Stream, zone: Zone) -> Edition | None:
+    """The edition whose own column headers stand in the zone, if only one's do."""
+    votes = {
+        edition: sum(
+            1
+            for column in columns
+            if any(_found_in(stream, zone, phrase) is not None for phrase in column.phrases)
+        )
+        for edition, columns in EDITION_COLUMNS.items()
+    }
+    ranked = sorted(votes.values(), reverse=True)
+    if ranked[0] == 0 or ranked[0] == ranked[-1]:
+        return None
+    return max(votes, key=lambda edition: votes[edition])
+
+
+def _header_unit(stream: Stream, zone: Zone, columns: Sequence[d.Label]) -> str | None:
+    """The unit the header of a money column states ("本年收费金额（单位：万元）")."""
+    for column in columns:
+        if column.key not in d.MONEY_COLUMNS:
+            continue
+        for phrase in column.phrases:
+            at = _found_in(stream, zone, phrase)
+            if at is not None:
+                words = itertools.takewhile(lambda piece: piece.kind != RUN, stream.pieces[at : at + 8])
+                return header_unit_of([piece.text for piece in words])
+    return None
+
+
+# ----------------------------------------------------------------- the whole text
+def read_tables(
+    prepared: str, wanted: Sequence[TableKey], edition: Edition | None
+) -> dict[TableKey, TableReading]:
+    """The readings from the stream of each table in ``wanted`` that it gives."""
+    stream = Stream(prepared, read_stream(prepared))
+    active_zone, applications_zone = find_zones(stream)
+    applications, after = read_applications(stream, applications_zone)
+    edition = edition or (applications.edition if applications else None)
+    readings = {
+        d.APPLICATIONS: applications,
+        d.ACTIVE_DISCLOSURE: read_active_disclosure(stream, active_zone, edition) if active_zone else None,
+    }
+    review = review_zone(stream, after)
+    readings[d.REVIEW_LITIGATION] = read_review(stream, review) if review else None
+    return {key: reading for key, reading in readings.items() if reading is not None and key in wanted}
+
+
+def fill(layout: TableReading | None, arithmetic: TableReading) -> TableReading:
+    """The layout's reading, its unknown and missing cells filled from the
+    arithmetic's; where both have a value and they differ, the layout's is
+    kept and a finding shows both."""
+    if layout is None:
+        return arithmetic
+    findings = Findings()
+    cells = layout.by_key()
+    for cell in arithmetic.cells:
+        mine = cells.get(cell.key)
+        if mine is None or (mine.state == UNKNOWN and cell.state != UNKNOWN):
+            cells[cell.key] = cell
+        elif cell.value is not None and mine.value is not None and mine.value != cell.value:
+            findings.add(
+                "PLACEMENT-DISAGREES",
+                "warning",
+                f"{cell.key}: the layout reads {mine.raw.strip()!r}, the table's sums {cell.raw!r}; "
+                "the layout's value is kept",
+                (cell.key,),
+                mine.span,
+                expected=cell.value,
+                actual=mine.value,
+            )
+    placed = {row_prefix(cell.key) for cell in arithmetic.cells if cell.state != UNKNOWN}
+    unplaced = [row for row in layout.unplaced if row not in placed]
+    read = {row_prefix(cell.key) for cell in layout.cells if cell.state != UNKNOWN}
+    own = [f for f in arithmetic.findings if f.code != "ROW-CUT-AMBIGUOUS" or not read.issuperset(f.keys)]
+    return TableReading.of(
+        cells, (*layout.findings, *own, *findings.items), layout.edition or arithmetic.edition, unplaced
+    )

@@ -1,0 +1,180 @@
+"""A table's text as a stream of digit runs and words, with its labels found in order.
+
+Where no layout could read a table's cells (a crawler's text that runs the
+cells together, numbers in reading order), the report layer reads the text
+as a stream (``grammars/stream.lark``): digit runs, words and page numbers,
+in order. Row labels are found in the stream in the format's order; the
+runs between one label and the next are that row's. How the runs are cut
+into cells is :mod:`gkparse.report.interpret.arithmetic`'s business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final, Literal
+
+import attrs
+from lark import Token
+
+from gkparse.grids.grammars import parser
+from gkparse.grids.layouts import Positions
+from gkparse.grids.span import Span
+from gkparse.report import definitions as d
+from gkparse.report.labels import label_key
+
+PieceKind = Literal["run", "blank", "word", "page", "pipe"]
+RUN: Final = "run"
+BLANK: Final = "blank"
+WORD: Final = "word"
+PAGE: Final = "page"
+PIPE: Final = "pipe"
+
+_KINDS: dict[str, PieceKind] = {"RUN": RUN, "BLANK": BLANK, "WORD": WORD, "PAGE": PAGE, "PIPE": PIPE}
+#: Pieces that are a row's cells.
+CELLS = frozenset({RUN, BLANK})
+
+_WHOLE = Positions()
+
+#: Stands for a run in the searchable text: no label spans a number.
+_RUN_MARK = "\x00"
+
+#: A label's ordinal after :func:`label_key`: "1.", "(三)", "四.".
+_ORDINAL = re.compile(r"^([0-9]+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)")
+
+#: What may stand before a label's phrase, since the last number: an ordinal.
+_ORDINAL_ONLY = re.compile(r"[0-9.()一二三四五六七八九十]*")
+
+#: How much of a label's start must be found: converters wrap long labels
+#: ("2.其他法律行政法规禁止" / "公开"), so the rest may stand elsewhere.
+LABEL_START = 6
+
+
+@attrs.frozen
+class Piece:
+    """One token of the stream, with where it stands in the whole text."""
+
+    kind: PieceKind
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Found:
+    """A label found in the stream: the pieces its start spans (``first`` to
+    ``last``), where it stands in the searchable text (``start`` to ``end``),
+    and the ordinal run before it that belongs to it (``1`` of
+    ``1.属于国家秘密``, the ``2`` ending ``00000002.其他``)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    ordinal: str = ""
+
+
+def read_stream(text: str) -> tuple[Piece, ...]:
+    """The stream of a whole (prepared) text."""
+    tree = parser("stream").parse(text)
+    return tuple(
+        Piece(_KINDS[token.type], str(token), _WHOLE.of(token))
+        for token in tree.children
+        if isinstance(token, Token)
+    )
+
+
+def label_start(label: str) -> tuple[str, str]:
+    """A label's ordinal ("2", "(三)", or "") and the start of the rest that
+    identifies it (at most :data:`LABEL_START` characters), both keyed."""
+    key = label_key(label)
+    match = _ORDINAL.match(key)
+    ordinal = match.group(1).rstrip(".") if match else ""
+    core = key[match.end() :] if match else key
+    return ordinal, core[:LABEL_START]
+
+
+class Stream:
+    """The pieces of a text, searchable for labels: words keyed with
+    :func:`label_key` and joined, each run standing as one mark."""
+
+    def __init__(self, text: str, pieces: Sequence[Piece]) -> None:
+        self.text = text
+        self.pieces = tuple(pieces)
+        keyed: list[str] = []
+        self._owner: list[int] = []
+        self._starts: list[int] = []
+        length = 0
+        for index, piece in enumerate(self.pieces):
+            self._starts.append(length)
+            text = label_key(piece.text) if piece.kind == WORD else _RUN_MARK if piece.kind in CELLS else ""
+            keyed.append(text)
+            self._owner.extend([index] * len(text))
+            length += len(text)
+        self._starts.append(length)
+        self._keyed = "".join(keyed)
+
+    def delimited(self, first: int, last: int) -> bool:
+        """Whether a tab or a pipe stands between pieces ``first`` and
+        ``last``: a layout's cell delimiters, so the layout has read what
+        stands there, and its header, which the stream does not read, may
+        say why it left a cell unknown."""
+        between = self.text[self.pieces[first].span.start : self.pieces[last].span.end]
+        return "\t" in between or "|" in between
+
+    def keyed(self, start: int, end: int) -> str:
+        """The searchable text from ``start`` to ``end``."""
+        return self._keyed[start:end]
+
+    def start_of(self, piece: int) -> int:
+        """Where piece ``piece`` starts in the searchable text."""
+        return self._starts[min(piece, len(self.pieces))]
+
+    def find_text(self, keyed: str, after: int) -> int | None:
+        """The piece where ``keyed`` (already keyed) first starts, at or after piece ``after``."""
+        if not keyed:
+            return None
+        at = self._keyed.find(keyed, self.start_of(after))
+        return None if at < 0 else self._owner[at]
+
+    def find_last(self, keyed: str, before: int | None = None) -> int | None:
+        """The piece where ``keyed`` last starts, before piece ``before`` (None: anywhere)."""
+        end = len(self._keyed) if before is None else self.start_of(before)
+        at = self._keyed.rfind(keyed, 0, end) if keyed else -1
+        return None if at < 0 else self._owner[at]
+
+    def find_label(self, label: d.Label, floor: int) -> Found | None:
+        """Where a row's label first stands at or after ``floor`` in the
+        searchable text: the start of its label, or one of its phrases where
+        a label starts.
+
+        A phrase in the middle of a label ("重新出具已获取信息") is not
+        enough: where a converter wraps a label around its row's numbers
+        ("5.要 0 0 3 3 0 2 8 求行政机关确认或重新出具…"), the phrase stands
+        after them, and the numbers after it are the next row's.
+        """
+        ordinal, start = label_start(label.label)
+        best: tuple[int, int] | None = None
+        for needle in (start, *(label_key(phrase) for phrase in label.phrases)):
+            at = self._keyed.find(needle, floor) if needle else -1
+            while at >= 0 and needle != start and not self._starts_label(at, floor):
+                at = self._keyed.find(needle, at + 1)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, at + len(needle) - 1)
+        if best is None:
+            return None
+        first, last = self._owner[best[0]], self._owner[best[1]]
+        return Found(first, last, best[0], best[1] + 1, self._ordinal_before(first, best[0], ordinal))
+
+    def _starts_label(self, at: int, floor: int) -> bool:
+        """Whether only an ordinal stands between the last number (or ``floor``) and ``at``."""
+        mark = self._keyed.rfind(_RUN_MARK, floor, at)
+        return _ORDINAL_ONLY.fullmatch(self._keyed[max(mark + 1, floor) : at]) is not None
+
+    def _ordinal_before(self, piece: int, at: int, ordinal: str) -> str:
+        """The label's ordinal if the run before it ends with it and the
+        label's word starts with its dot: ``2`` | ``.其他``."""
+        before = self._keyed[self.start_of(piece) : at]
+        if not ordinal.isdigit() or before != "." or piece == 0:
+            return ""
+        previous = self.pieces[piece - 1]
+        return ordinal if previous.kind == RUN and previous.text.endswith(ordinal) else ""

@@ -1,0 +1,266 @@
+"""Placing by arithmetic (issue 16): runs of digits cut where the format's sums allow one way.
+
+The properties attack the stream reader with generated reports rendered as a
+crawler's text (cells run together, or between spaces) and then mangled:
+labels dropped, rows swapped or moved, numbers shifted before their label,
+page numbers between rows, tables whose own sums are broken. Whatever the
+text, a value read is the report's value; what cannot be certified is None.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gkparse
+from gkparse import Report
+from gkparse.report import definitions as d
+from gkparse.report.interpret.cuts import MAX_STEPS, first_cuts
+from gkparse.report.interpret.stream import Stream, read_stream
+from gkparse.strategies import reports
+from gkparse.vocabulary import ARITHMETIC, LAYOUT
+from tests.converters import make
+from tests.converters.score import expected, load_truth, same
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+RUNS_CASES = sorted(path.parent.name for path in CORPUS.glob("*/found-crawler.txt"))
+WRITERS = (make.runs_tight, make.runs_spaced)
+
+
+def _runs(text: str) -> list[str]:
+    return [piece.text for piece in read_stream(text) if piece.kind in ("run", "blank")]
+
+
+def _cut(text: str, count: int, sums: int | None = None) -> list[list[str]]:
+    pieces = [piece for piece in read_stream(text) if piece.kind in ("run", "blank")]
+    cuts = first_cuts(pieces, count, sums)
+    assert cuts is not None
+    return [[part.text for part in cut] for cut in cuts]
+
+
+# ------------------------------------------------------------------ cutting
+def test_a_run_is_cut_without_leading_zeros() -> None:
+    assert _cut("1000001", 7) == [["1", "0", "0", "0", "0", "0", "1"]]
+    assert _cut("0000000", 7) == [["0"] * 7]
+    assert _cut("00000001", 7) == []
+
+
+def test_white_space_is_always_a_boundary() -> None:
+    assert _cut("200 000121", 7, sums=7) == [["20", "0", "0", "0", "0", "1", "21"]]
+    assert _cut("12 3", 2) == [["12", "3"]]
+
+
+def test_the_sum_picks_the_one_cut() -> None:
+    assert _cut("713000074", 7, sums=7) == [["71", "3", "0", "0", "0", "0", "74"]]
+    assert len(_cut("713000074", 7)) > 1
+
+
+def test_signs_decimals_and_blanks_are_cells_of_their_own() -> None:
+    assert _runs("2648-18538 9116.36 - 增加24513") == ["2648", "-18538", "9116.36", "-", "增加24513"]
+    cuts = _cut("2648-18538", 3)
+    assert ["2648", "-18", "538"] in cuts
+    assert all(cut[0] in ("2", "26", "264", "2648") and cut[1][0] != "-" or cut[0] == "2648" for cut in cuts)
+    assert ["2648", "-1", "8538"] in cuts
+    assert _cut("9116.36", 2) == []
+    assert _cut("- 5", 2) == [["-", "5"]]
+
+
+def test_page_numbers_are_debris() -> None:
+    assert _runs("1 0 -4- 1") == ["1", "0", "1"]
+
+
+def test_the_search_is_bounded() -> None:
+    """A run with more cuts than any row has is given up on, not searched for hours."""
+    pieces = read_stream("1" * 200)
+    assert first_cuts(pieces, 60, sums=60) is None
+    assert len(first_cuts(pieces, 60) or []) == 17  # the first 17 found: "more than 16"
+    assert MAX_STEPS < 10**6
+
+
+# ------------------------------------------------------------------ labels
+def test_a_label_takes_its_ordinal_off_the_run_before_it() -> None:
+    text = "1.属于国家秘密00000002.其他法律行政法规禁止公开0000000"
+    stream = Stream(text, read_stream(text))
+    label = d.APPLICATION_ROWS["2021"][5]
+    assert label.key == "denied_prohibited"
+    found = stream.find_label(label, 0)
+    assert found is not None
+    assert found.ordinal == "2"
+
+
+def test_a_phrase_inside_a_wrapped_label_is_no_label() -> None:
+    """pdftotext -layout wraps "5.要求行政机关确认或重新出具已获取信息" around its
+    numbers: the phrase after them would take the next row's numbers."""
+    text = "（五）不予处理 5.要 0 0 3 3 0 2 8 求行政机关确认或重新出具已获取信息 （六）其他处理 3 0 0 3 0 0 6"
+    report = gkparse.parse(f"三、收到和处理政府信息公开申请情况\n{text}\n")
+    assert report.facts().get("applications.refused_confirmation.total") is None
+
+
+# ------------------------------------------------------------------ the corpus
+@pytest.mark.parametrize("case", RUNS_CASES)
+def test_crawler_text_of_real_pages_reads_without_a_wrong_value(case: str) -> None:
+    truth = load_truth(CORPUS / case)
+    report = gkparse.parse((CORPUS / case / "found-crawler.txt").read_text(encoding="utf-8"))
+    facts, want = report.facts(), expected(truth)
+    assert [key for key in want if facts.get(key) is not None and not same(want[key], facts[key])] == []
+    exact = sum(1 for key in want if same(want[key], facts.get(key)))
+    assert exact >= 0.9 * len(want)
+
+
+def test_placement_is_recorded_and_explained() -> None:
+    report = gkparse.parse((CORPUS / "pingtan_2022" / "found-crawler.txt").read_text(encoding="utf-8"))
+    cell = report.cell("applications.new.natural_person")
+    rules = ("T3-ROW", "T3-COLUMN", "T3-HANDLED")
+    assert (cell.value, cell.raw, cell.placed_by, cell.certified_by) == (71, "71", ARITHMETIC, rules)
+    assert report_text_at(cell) == "71"
+    fee = report.cell("active_disclosure.fees.amount")
+    assert (str(fee.value), fee.placed_by, fee.certified_by) == ("9116.36", ARITHMETIC, ())
+    codes = {(f.code, f.severity) for f in report.problems}
+    assert ("PLACED-BY-ARITHMETIC", "info") in codes
+    ambiguous = next(f for f in report.problems if f.code == "ROW-CUT-AMBIGUOUS")
+    assert ambiguous.keys == ("active_disclosure.normative_documents",)
+    assert "8855698" in ambiguous.message
+    record = next(r for r in report.to_records() if r["key"] == "applications.new.total")
+    assert (record["placed_by"], record["certified_by"]) == (ARITHMETIC, "T3-ROW T3-COLUMN T3-HANDLED")
+    again = gkparse.from_json(gkparse.to_json(report)).cell("applications.new.natural_person")
+    assert (again.placed_by, again.certified_by) == (ARITHMETIC, rules)
+
+
+def report_text_at(cell: gkparse.Cell) -> str:
+    text = (CORPUS / "pingtan_2022" / "found-crawler.txt").read_text(encoding="utf-8")
+    assert cell.span is not None
+    return text[cell.span.start : cell.span.end]
+
+
+def test_a_table_that_breaks_its_own_column_sums_is_read_row_by_row() -> None:
+    """pingtan 2020's published table 3 breaks T3-HANDLED; each row has one cut."""
+    report = gkparse.parse((CORPUS / "pingtan_2020" / "found-crawler.txt").read_text(encoding="utf-8"))
+    assert report.facts()["applications.handled_total.natural_person"] == 20
+    assert report.cell("applications.handled_total.natural_person").certified_by == ("T3-ROW",)
+    failed = {f.code for f in gkparse.validate(report) if f.outcome == "failed"}
+    assert "T3-HANDLED" in failed
+
+
+def test_the_layout_reading_wins_and_is_never_overridden() -> None:
+    report = gkparse.parse((CORPUS / "pingtan_2022" / "pipe.md").read_text(encoding="utf-8"))
+    assert {cell.placed_by for table in report.tables for cell in table.cells} == {LAYOUT}
+
+
+# ------------------------------------------------------------------ attacks
+def _table3(blocks: Sequence[make.Block]) -> int:
+    return next(
+        i for i, block in enumerate(blocks) if block.kind == "table" and "申请人情况" in str(block.rows)
+    )
+
+
+def _data_rows(block: make.Block) -> list[int]:
+    return [i for i, row in enumerate(block.rows) if len(row) >= 8 and i >= 3]
+
+
+Mangle = Callable[
+    [tuple[tuple[make.HCell, ...], ...], list[int], st.DataObject], list[tuple[make.HCell, ...]]
+]
+
+
+def _drop_label(
+    rows: tuple[tuple[make.HCell, ...], ...], data_rows: list[int], data: st.DataObject
+) -> list[tuple[make.HCell, ...]]:
+    out = list(rows)
+    i = data.draw(st.sampled_from(data_rows))
+    row = out[i]
+    out[i] = (*row[:-8], make.HCell(""), *row[-7:])
+    return out
+
+
+def _swap_rows(
+    rows: tuple[tuple[make.HCell, ...], ...], data_rows: list[int], data: st.DataObject
+) -> list[tuple[make.HCell, ...]]:
+    out = list(rows)
+    i, j = data.draw(st.lists(st.sampled_from(data_rows), min_size=2, max_size=2, unique=True))
+    out[i], out[j] = (*out[i][:-8], *out[j][-8:]), (*out[j][:-8], *out[i][-8:])
+    return out
+
+
+def _move_row(
+    rows: tuple[tuple[make.HCell, ...], ...], data_rows: list[int], data: st.DataObject
+) -> list[tuple[make.HCell, ...]]:
+    out = list(rows)
+    i = data.draw(st.sampled_from(data_rows))
+    moved = out[i][-8:]
+    out[i] = out[i][:-8]
+    j = data.draw(st.sampled_from(data_rows))
+    out.insert(j, moved)
+    return out
+
+
+def _shift_numbers(
+    rows: tuple[tuple[make.HCell, ...], ...], data_rows: list[int], data: st.DataObject
+) -> list[tuple[make.HCell, ...]]:
+    out = list(rows)
+    i = data.draw(st.sampled_from(data_rows))
+    row = out[i]
+    out[i] = (*row[:-8], *row[-7:], row[-8])
+    return out
+
+
+def _page_number(
+    rows: tuple[tuple[make.HCell, ...], ...], data_rows: list[int], data: st.DataObject
+) -> list[tuple[make.HCell, ...]]:
+    out = list(rows)
+    i = data.draw(st.sampled_from(data_rows))
+    out[i] = (*out[i], make.HCell(f"-{data.draw(st.integers(1, 99))}-"))
+    return out
+
+
+MANGLES: tuple[Mangle, ...] = (_drop_label, _swap_rows, _move_row, _shift_numbers, _page_number)
+
+
+def _assert_no_wrong_value(report: Report, text: str) -> None:
+    facts = gkparse.parse(text).facts()
+    truth = report.facts()
+    wrong = {
+        key: (value, truth.get(key))
+        for key, value in facts.items()
+        if value is not None and value != truth.get(key)
+    }
+    assert wrong == {}, text
+
+
+@given(report=reports(), writer=st.sampled_from(WRITERS))
+def test_crawler_text_of_generated_reports_reads_no_wrong_value(
+    report: Report, writer: Callable[[Sequence[make.Block]], str]
+) -> None:
+    text = writer(make.document(report))
+    _assert_no_wrong_value(report, text)
+    parsed = gkparse.parse(text)
+    placed = [cell for table in parsed.tables for cell in table.cells if cell.placed_by == ARITHMETIC]
+    assert all(cell.state in ("value", "blank") for cell in placed)
+
+
+@given(report=reports(consistent=False), writer=st.sampled_from(WRITERS))
+def test_tables_that_break_their_own_sums_read_no_wrong_value(
+    report: Report, writer: Callable[[Sequence[make.Block]], str]
+) -> None:
+    _assert_no_wrong_value(report, writer(make.document(report)))
+
+
+@given(
+    report=reports(),
+    writer=st.sampled_from(WRITERS),
+    mangle=st.sampled_from(MANGLES),
+    data=st.data(),
+)
+def test_mangled_streams_read_no_wrong_value(
+    report: Report, writer: Callable[[Sequence[make.Block]], str], mangle: Mangle, data: st.DataObject
+) -> None:
+    blocks = make.document(report)
+    index = _table3(blocks)
+    block = blocks[index]
+    rows = mangle(block.rows, _data_rows(block), data)
+    blocks[index] = dataclasses.replace(block, rows=tuple(rows))
+    _assert_no_wrong_value(report, writer(blocks))
