@@ -16,7 +16,8 @@ def test_grammar_is_strict_lalr(name: str) -> None:
 
 
 def test_every_grammar_file_is_known() -> None:
-    assert set(grammar_names()) == {"lines", "values", "headings", "stream", *(f"layouts/{n}" for n in gkparse.LAYOUTS)}
+    layouts = {f"layouts/{name}" for name in gkparse.LAYOUTS}
+    assert set(grammar_names()) == {"lines", "values", "headings", "stream", *layouts}
 
 
 def test_each_layout_has_its_own_grammar_file() -> None:

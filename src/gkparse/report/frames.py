@@ -30,7 +30,7 @@ from gkparse.report.model import Report
 from gkparse.report.records import FINDING_FIELDS
 from gkparse.rules.engine import validate
 from gkparse.rules.spec import Rule
-from gkparse.vocabulary import CELL_STATES, EDITIONS, SEVERITIES, UNIT_NOT_STATED, WAN_YUAN
+from gkparse.vocabulary import CELL_STATES, EDITIONS, PLACED_BY, SEVERITIES, UNIT_NOT_STATED, WAN_YUAN
 
 __all__ = ["findings_dataframe", "to_dataframe"]
 
@@ -59,7 +59,8 @@ def to_dataframe(reports: Report | Iterable[Report], *, wide: bool = False) -> A
     """The facts of one report or many as a pandas DataFrame: long (one row per fact) or wide.
 
     Long columns: report, body, year, edition, key, table, row, column,
-    row_label, column_label, count, amount, unit, state, raw, line.
+    row_label, column_label, count, amount, unit, state, raw, line, placed_by,
+    certified_by.
     """
     pd = _pandas()
     chosen = _reports(reports)
@@ -90,6 +91,8 @@ def to_dataframe(reports: Report | Iterable[Report], *, wide: bool = False) -> A
         "state": _category(pd, column("state"), CELL_STATES),
         "raw": pd.array(column("raw"), dtype=_TEXT),
         "line": pd.array(column("line"), dtype="Int64"),
+        "placed_by": _category(pd, column("placed_by"), PLACED_BY),
+        "certified_by": pd.array(column("certified_by"), dtype=_TEXT),
     })
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -51,7 +52,7 @@ from gkparse.vocabulary import (
 )
 
 #: Combinations of table 3 rows' candidate cuts tried against the column rules.
-MAX_COMBINATIONS = 4096
+MAX_COMBINATIONS = 1024
 #: Candidate cuts a row may have and still take part.
 MAX_CANDIDATES = 16
 #: A row's one sum-keeping cut is taken on its own only where its digits
@@ -237,7 +238,8 @@ def _with_blanks(
     else:
         stop = following.first if following is not None else group[0] if group else place.last + 1
         items.append((stream.keyed(place.end, stream.start_of(place.last + 1)), place.last))
-        if any("&nbsp;" in pieces[i].text.lower() for i in range(place.last + 1, stop)):
+        entity = any("&nbsp;" in pieces[i].text.lower() for i in range(place.last + 1, stop))
+        if entity or (following is not None and pieces[following.first].text.lower().startswith("&nbsp;")):
             return None  # an entity between numbers: a blank cell, or padding?
         items += [
             (label_key(pieces[i].text), i) for i in range(place.last + 1, stop) if pieces[i].kind == WORD
@@ -251,13 +253,13 @@ def _with_blanks(
     for position, (text, index) in enumerate(items):
         if group and index == group[0] - 1:
             count = len(text) - len(text.rstrip(_PLACEHOLDERS))
-            before = [Piece(BLANK, mark, pieces[index].span) for mark in text[len(text) - count :]]
+            before = [Piece(BLANK, text[len(text) - count :], pieces[index].span)] if count else []
             if count and text[-1] in _SIGNS and pieces[group[0]].kind == RUN:
                 return None  # "收费-20": a blank and 20, or -2 and 0
             items[position] = (text[: len(text) - count], index)
         elif (group and index == group[-1] + 1) or (not group and position == 0):
             count = len(text) - len(text.lstrip(_PLACEHOLDERS))
-            after = [Piece(BLANK, mark, pieces[index].span) for mark in text[:count]]
+            after = [Piece(BLANK, text[:count], pieces[index].span)] if count else []
             items[position] = (text[count:], index)
             if following is None:
                 return after  # what follows the table's last blanks is not the table's
@@ -365,19 +367,6 @@ def _unit_after(pieces: Sequence[Piece], index: int) -> str | None:
 
 
 # ----------------------------------------------------------------- checking sums
-def _holds(equation: Equation, rows: Sequence[str], values: Mapping[str, Number]) -> bool:
-    """Every instance of the equation whose cells all have values holds."""
-    for key, _ in instances(equation, rows):
-        left, right = instance_keys(equation, key, rows)
-        if any(cell not in values for cell, _ in (*left, *right)):
-            continue
-        if sum(sign * values[cell] for cell, sign in left) != sum(
-            sign * values[cell] for cell, sign in right
-        ):
-            return False
-    return True
-
-
 def _equation(rule: Rule) -> Equation:
     assert rule.equation is not None
     return rule.equation
@@ -523,13 +512,18 @@ def _survivors(
     if not candidates or total > MAX_COMBINATIONS:
         return [], set()
     equations = (_equation(T3_COLUMN), _equation(T3_HANDLED))
-    survivors = []
+    sides = [
+        instance_keys(equation, key, row_keys)
+        for equation in equations
+        for key, _ in instances(equation, row_keys)
+    ]
     values: dict[str, Number] = {}
+    survivors = []
     for combination in itertools.product(*(cuts for _, cuts in candidates)):
         values = {}
         for (row, _), parts in zip(candidates, combination, strict=True):
             values.update(_values(d.APPLICATIONS, row.label.key, d.APPLICATION_COLUMNS, parts))
-        if all(_holds(equation, row_keys, values) for equation in equations):
+        if all(_side_holds(left, right, values) for left, right in sides):
             survivors.append(combination)
     if not survivors:
         return [], set()
@@ -544,6 +538,15 @@ def _survivors(
     return survivors, checked
 
 
+def _side_holds(
+    left: Sequence[tuple[str, int]], right: Sequence[tuple[str, int]], values: Mapping[str, Number]
+) -> bool:
+    """An instance holds, or cannot be checked (a cell has no value)."""
+    if any(cell not in values for cell, _ in (*left, *right)):
+        return True
+    return sum(sign * values[cell] for cell, sign in left) == sum(sign * values[cell] for cell, sign in right)
+
+
 def _checked_keys(equation: Equation, rows: Sequence[str], values: Mapping[str, Number]) -> set[str]:
     """The cells of the equation's instances that can be checked (all their cells have values)."""
     keys: set[str] = set()
@@ -556,10 +559,18 @@ def _checked_keys(equation: Equation, rows: Sequence[str], values: Mapping[str, 
 
 
 def agreed_parts(cuts: Sequence[tuple[Part, ...]], count: int) -> list[Part | None]:
-    """Each number every cut gives alike; None where they differ (or there is no cut)."""
+    """Each cell every cut gives alike (the same number, or a blank); None
+    where they differ (or there is no cut)."""
     if not cuts:
         return [None] * count
-    return [cuts[0][index] if len({cut[index].text for cut in cuts}) == 1 else None for index in range(count)]
+    return [
+        cuts[0][index] if len({_same(cut[index]) for cut in cuts}) == 1 else None for index in range(count)
+    ]
+
+
+def _same(part: Part) -> tuple[bool, Number | None]:
+    value = part.value
+    return value is None, value
 
 
 def read_review(stream: Stream, zone: Zone) -> TableReading | None:
@@ -618,14 +629,27 @@ def read_active_disclosure(stream: Stream, zone: Zone, edition: Edition | None) 
             continue
         columns = next(block.columns for block in blocks if row.label in block.rows)
         one_way = _one_way(row, len(columns))
-        cuts = row.cuts(len(columns), limit=1) if one_way else []
-        if cuts is not None and len(cuts) == 1:
+        cuts = row.cuts(len(columns)) if one_way else []
+        fitting = [cut for cut in cuts or () if _signs_fit(cut, columns)]
+        agreed = (
+            agreed_parts(fitting, len(columns)) if cuts is not None and len(cuts) <= MAX_CANDIDATES else []
+        )
+        if agreed and all(part is not None for part in agreed):
             unit = row.unit or _header_unit(stream, zone, columns)
-            placer.place(row.label.key, columns, cuts[0], (), unit)
+            placer.place(row.label.key, columns, agreed, (), unit)
         else:
             placer.ambiguous(row.label, cuts, row.runs, sums=False)
             placer.place(row.label.key, columns, [None] * len(columns), ())
     return placer.reading(edition)
+
+
+def _signs_fit(parts: Sequence[Part], columns: Sequence[d.Label]) -> bool:
+    """Only a signed column (本年增/减) holds a negative number: elsewhere a
+    minus is a blank's dash run into the number after it ("2--1")."""
+    return all(
+        column.key in d.SIGNED_COLUMNS or not isinstance(value := part.value, int | Decimal) or value >= 0
+        for part, column in zip(parts, columns, strict=True)
+    )
 
 
 def _one_way(row: RowRuns, columns: int) -> bool:

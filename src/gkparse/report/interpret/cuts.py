@@ -64,8 +64,11 @@ def _part(run: Piece, start: int, end: int) -> Part:
 
 
 def _whole(run: Piece) -> bool:
-    """A piece that is one cell whatever happens: a blank, a decimal, thousands-separated."""
-    return run.kind != RUN or "." in run.text or "," in run.text
+    """A piece that is one cell whatever happens: a decimal, thousands-separated,
+    a one-character blank. (A run of dashes may be one blank or several.)"""
+    if run.kind != RUN:
+        return len(run.text) == 1
+    return "." in run.text or "," in run.text
 
 
 #: A chosen number while searching: run index, start, end, value (0 for a blank).
@@ -89,8 +92,9 @@ class _Search:
         # most[i]: the most numbers runs[i:] can give.
         self.most = [0] * (len(runs) + 1)
         for index in range(len(runs) - 1, -1, -1):
-            digits = len(runs[index].text.lstrip(_SIGNS))
-            self.most[index] = self.most[index + 1] + (1 if _whole(runs[index]) else digits)
+            run = runs[index]
+            digits = len(run.text.lstrip(_SIGNS)) if run.kind == RUN else len(run.text)
+            self.most[index] = self.most[index + 1] + (1 if _whole(run) else digits)
         self.chosen: list[_Chosen] = []
         self._can_memo: dict[tuple[int, int, int, int], bool] = {}
 
@@ -103,6 +107,8 @@ class _Search:
         run = self.runs[index]
         if position == 0 and _whole(run):
             return range(len(run.text), len(run.text) + 1)
+        if run.kind != RUN:
+            return range(position + 1, len(run.text) + 1)  # dashes: any of them may end a blank
         body = len(run.text) - len(run.text.lstrip(_SIGNS)) if position == 0 else position
         if body >= len(run.text):
             return range(0)

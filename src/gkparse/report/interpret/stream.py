@@ -42,6 +42,9 @@ _RUN_MARK = "\x00"
 #: A label's ordinal after :func:`label_key`: "1.", "(三)", "四.".
 _ORDINAL = re.compile(r"^([0-9]+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)")
 
+#: The longest ordinal a label's phrase may follow ("(十)", "10.").
+_ORDINAL_LONGEST = 8
+
 #: What may stand before a label's phrase, since the last number: an ordinal.
 _ORDINAL_ONLY = re.compile(r"[0-9.()一二三四五六七八九十]*")
 
@@ -166,9 +169,16 @@ class Stream:
         return Found(first, last, best[0], best[1] + 1, self._ordinal_before(first, best[0], ordinal))
 
     def _starts_label(self, at: int, floor: int) -> bool:
-        """Whether only an ordinal stands between the last number (or ``floor``) and ``at``."""
-        mark = self._keyed.rfind(_RUN_MARK, floor, at)
-        return _ORDINAL_ONLY.fullmatch(self._keyed[max(mark + 1, floor) : at]) is not None
+        """Whether only an ordinal stands between the last number (or ``floor``) and ``at``.
+
+        An ordinal is short: looking back further than :data:`_ORDINAL_LONGEST`
+        characters would make a text full of a phrase quadratic to search.
+        """
+        start = max(floor, at - _ORDINAL_LONGEST)
+        mark = self._keyed.rfind(_RUN_MARK, start, at)
+        if mark < 0 and start > floor:
+            return False  # more than an ordinal since the last number
+        return _ORDINAL_ONLY.fullmatch(self._keyed[max(mark + 1, start) : at]) is not None
 
     def _ordinal_before(self, piece: int, at: int, ordinal: str) -> str:
         """The label's ordinal if the run before it ends with it and the
