@@ -4,7 +4,8 @@ Where the layout grammar leaves a table's cells unknown, or no layout reads
 it at all (a crawler's ``get_text()`` runs the cells together:
 ``一、本年新收政府信息公开申请数量713000074``), the table's text is read as a
 stream (:mod:`gkparse.report.interpret.stream`). The labels say which row is
-which, always in the format's order; the runs after a label are its row's.
+which, always in the format's order; the runs after a label are its row's
+(:mod:`gkparse.report.interpret.stream_rows`).
 How the runs are cut into cells, the report's own cross-footing rules decide:
 
 - a table 3 row is placed when exactly one cut makes its six applicant
@@ -23,18 +24,25 @@ What cannot be certified stays unknown, with a finding listing the cuts.
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
 from gkparse.grids.grid import GridCell
-from gkparse.grids.span import Span
 from gkparse.report import definitions as d
 from gkparse.report.interpret.cuts import Number, Part, first_cuts
 from gkparse.report.interpret.rows import Findings, TableReading, make_cell
-from gkparse.report.interpret.stream import BLANK, CELLS, RUN, WORD, Found, Piece, Stream, read_stream
+from gkparse.report.interpret.stream import RUN, Piece, Stream, read_stream
+from gkparse.report.interpret.stream_rows import (
+    WORDS,
+    RowRuns,
+    Zone,
+    find_rows,
+    find_zones,
+    first_group_of,
+    review_zone,
+)
 from gkparse.report.interpret.table2 import EDITION_COLUMNS, header_unit_of
 from gkparse.report.labels import label_key
 from gkparse.report.model import Cell
@@ -60,313 +68,13 @@ MAX_CANDIDATES = 16
 #: own sum is broken has few other readings that might keep it by chance.
 TIGHT_CUTS = 8
 
-_UNITS = ("万元", "元")
+
+def _tight(row: RowRuns, count: int) -> bool:
+    """Whether a row's digits allow at most :data:`TIGHT_CUTS` cuts in all."""
+    cuts = row.cuts(count, limit=TIGHT_CUTS)
+    return cuts is not None and len(cuts) <= TIGHT_CUTS
 
 
-@attrs.frozen
-class Zone:
-    """A table's stretch of the stream: pieces ``start`` to ``end`` (exclusive)."""
-
-    table: TableKey
-    start: int
-    end: int
-
-
-@attrs.frozen
-class RowRuns:
-    """A row whose label was found, and the runs that follow it.
-
-    ``runs`` is None when the numbers after the label are not one group
-    (words stand between them): the row cannot be read from the stream.
-    """
-
-    label: d.Label
-    label_span: Span
-    runs: tuple[Piece, ...] | None
-    unit: str | None
-    after: int
-    alone: bool = True
-
-    def cuts(self, count: int, sums: int | None = None, limit: int = 16) -> list[tuple[Part, ...]] | None:
-        """The row's cuts into ``count`` cells; runs that are not all the
-        numbers before the next label are never cut (one cell each)."""
-        assert self.runs
-        if not self.alone and len(self.runs) != count:
-            return []
-        return first_cuts(self.runs, count, sums, limit)
-
-    def tight(self, count: int) -> bool:
-        """Whether the row's digits allow at most :data:`TIGHT_CUTS` cuts in all."""
-        cuts = self.cuts(count, limit=TIGHT_CUTS)
-        return cuts is not None and len(cuts) <= TIGHT_CUTS
-
-
-def find_zones(stream: Stream) -> tuple[Zone | None, Zone]:
-    """Where tables 2 and 3 stand: from the last mention of each one's title
-    (a preamble may list the titles before the tables come) to the next's.
-
-    Table 2 is looked for only after its title (its labels, 行政许可 …, are
-    common words of the prose); table 3 also without one, to the text's end.
-    """
-    end = len(stream.pieces)
-    applications = stream.find_last(_APPLICATIONS_TITLE)
-    active = stream.find_last(_ACTIVE_DISCLOSURE_TITLE, applications)
-    table3 = Zone(d.APPLICATIONS, applications or active or 0, end)
-    if active is None:
-        return None, table3
-    return Zone(d.ACTIVE_DISCLOSURE, active, applications or end), table3
-
-
-def review_zone(stream: Stream, after: int | None) -> Zone | None:
-    """Where table 4 stands: after table 3's last numbers, or else from the
-    last mention of its title."""
-    start = after if after is not None else stream.find_last(_REVIEW_TITLE)
-    return None if start is None else Zone(d.REVIEW_LITIGATION, start, len(stream.pieces))
-
-
-#: What table 2's title is searched by ("二、主动公开政府信息的情况").
-_ACTIVE_DISCLOSURE_TITLE = label_key("主动公开政府信息")
-
-#: What table 3's title is searched by ("三、行政机关收到和处理政府信息公开申请的情况").
-_APPLICATIONS_TITLE = label_key("收到和处理政府信息公开申请")
-
-#: What table 4's title is searched by: a word every variant of the title
-#: holds ("行政法复议" is a real typo of 行政复议).
-_REVIEW_TITLE = label_key("行政诉讼")
-
-
-def _groups(pieces: Sequence[Piece], start: int, end: int, first_only: bool = False) -> list[list[int]]:
-    """The runs among ``pieces[start:end]``, in groups that stand together.
-
-    Runs stand together when no word stands between them (page numbers are
-    debris) and they are on one line: where a converter lays a table out in
-    two dimensions, a number on another line may belong to another row or
-    column, and reading order says nothing of which.
-    """
-    groups: list[list[int]] = []
-    for index in range(start, end):
-        if pieces[index].kind not in CELLS:
-            continue
-        if groups:
-            last = groups[-1][-1]
-            apart = pieces[index].span.line != pieces[last].span.line
-            if apart or any(pieces[i].kind == WORD for i in range(last + 1, index)):
-                if first_only:
-                    break
-                groups.append([index])
-                continue
-            groups[-1].append(index)
-        else:
-            groups.append([index])
-    return groups
-
-
-def _row_group(
-    pieces: Sequence[Piece], start: int, end: int, line: int, last_row: bool
-) -> tuple[list[int], bool] | None:
-    """A row's runs, and whether they are all the runs before the next label.
-
-    After the table's last label, the first group; else the only group, or
-    the group on the label's own line (the next row's numbers may stand
-    before its label); None when no group is the row's for sure.
-    """
-    groups = _groups(pieces, start, end, first_only=last_row)
-    if len(groups) <= 1:
-        return (groups[0] if groups else []), True
-    on_line = [group for group in groups if pieces[group[0]].span.line == line]
-    return (on_line[0], False) if len(on_line) == 1 else None
-
-
-def find_rows(stream: Stream, zone: Zone, labels: Sequence[d.Label], words: Words) -> list[RowRuns]:
-    """The rows whose labels stand in the zone in the format's order, with their runs.
-
-    A row's runs are those between its label and the next label found (the
-    next label's ordinal, glued to the runs as in ``00000002.其他``, taken
-    off); after the last label, the first runs that stand together.
-    """
-    found: list[tuple[d.Label, Found]] = []
-    floor = stream.start_of(zone.start)
-    for label in labels:
-        place = stream.find_label(label, floor)
-        if place is None or place.first >= zone.end:
-            continue
-        found.append((label, place))
-        floor = place.end
-    rows = []
-    pieces = stream.pieces
-    for index, (label, place) in enumerate(found):
-        label_span = pieces[place.first].span.through(pieces[place.last].span)
-        following = found[index + 1][1] if index + 1 < len(found) else None
-        end = following.first if following else zone.end
-        ordinal = following.ordinal if following else ""
-        if ordinal and pieces[end - 1].text == ordinal:  # "1" | ".属于国家秘密"
-            end, ordinal = end - 1, ""
-        chosen = _row_group(pieces, place.last + 1, end, label_span.end_line, following is None)
-        if chosen is None:
-            rows.append(RowRuns(label, label_span, None, None, place.last + 1))
-            continue
-        group, alone = chosen
-        runs = [pieces[i] for i in group]
-        if ordinal and group and group[-1] == end - 1:  # "00000002" | ".其他"
-            runs = _without_ordinal(runs, ordinal)
-        with_blanks = _with_blanks(stream, place, following, group, runs, words)
-        if with_blanks is None:
-            rows.append(RowRuns(label, label_span, None, None, place.last + 1))
-            continue
-        runs = with_blanks
-        after_runs = group[-1] + 1 if group else place.last + 1
-        if group and stream.delimited(place.last, group[-1]):
-            runs = []  # the layout's to read
-        unit = _unit_after(pieces, after_runs)
-        rows.append(RowRuns(label, label_span, tuple(runs), unit, after_runs, alone))
-    return rows
-
-
-def _with_blanks(
-    stream: Stream, place: Found, following: Found | None, group: list[int], runs: list[Piece], words: Words
-) -> list[Piece] | None:
-    """A row's cells with the blanks written as words next to them
-    ("30无二、上年结转", "规章---行政规范性文件"); None if a word between the
-    label and the next one (after the table's last label: before its
-    numbers) is neither a blank nor the table's words: it may be a cell the
-    stream cannot read, or no row of the table at all.
-    """
-    pieces = stream.pieces
-    items: list[tuple[str, int]] = []  # the words between the label and the next, keyed, with their piece
-    if following is not None and place.last == following.first:
-        items.append((stream.keyed(place.end, following.start), place.last))
-    else:
-        stop = following.first if following is not None else group[0] if group else place.last + 1
-        items.append((stream.keyed(place.end, stream.start_of(place.last + 1)), place.last))
-        entity = any("&nbsp;" in pieces[i].text.lower() for i in range(place.last + 1, stop))
-        if entity or (following is not None and pieces[following.first].text.lower().startswith("&nbsp;")):
-            return None  # an entity between numbers: a blank cell, or padding?
-        items += [
-            (label_key(pieces[i].text), i) for i in range(place.last + 1, stop) if pieces[i].kind == WORD
-        ]
-        if following is not None:
-            items.append((stream.keyed(stream.start_of(following.first), following.start), following.first))
-            text, index = items[-1]
-            items[-1] = (_ORDINAL_END.sub("", text), index)  # the next label's own
-    before: list[Piece] = []
-    after: list[Piece] = []
-    for position, (text, index) in enumerate(items):
-        if group and index == group[0] - 1:
-            count = len(text) - len(text.rstrip(_PLACEHOLDERS))
-            before = [Piece(BLANK, text[len(text) - count :], pieces[index].span)] if count else []
-            if count and text[-1] in _SIGNS and pieces[group[0]].kind == RUN:
-                return None  # "收费-20": a blank and 20, or -2 and 0
-            items[position] = (text[: len(text) - count], index)
-        elif (group and index == group[-1] + 1) or (not group and position == 0):
-            count = len(text) - len(text.lstrip(_PLACEHOLDERS))
-            after = [Piece(BLANK, text[:count], pieces[index].span)] if count else []
-            items[position] = (text[count:], index)
-            if following is None:
-                return after  # what follows the table's last blanks is not the table's
-            break
-    if any(not words.explains(text) for text, _ in items):
-        return None
-    return [*before, *runs, *after]
-
-
-class Words:
-    """The words a table's text holds besides its numbers, keyed: its row
-    and group labels, its headers. A word between two row labels is one of
-    them, or pieces of them run together or wrapped ("度办理结", "制作")."""
-
-    def __init__(self, phrases: Iterable[str]) -> None:
-        self.phrases = tuple(sorted({label_key(p) for p in phrases} - {""}, key=len, reverse=True))
-        self._joined = "\x00".join(self.phrases)
-
-    def explains(self, word: str) -> bool:
-        """Whether ``word`` is made of the table's words (the first may be the
-        end of one, the last the start of one)."""
-        if not word or word in self._joined:
-            return True
-        if len(word) > _LONGEST_WORD:
-            return False
-        size = len(word)
-        rest_ok = [False] * (size + 1)  # rest_ok[i]: word[i:] is made of the table's words
-        rest_ok[size] = True
-        for i in range(size - 1, -1, -1):
-            rest_ok[i] = any(word.startswith(p, i) and rest_ok[i + len(p)] for p in self.phrases) or any(
-                p.startswith(word[i:]) for p in self.phrases
-            )
-        return rest_ok[0] or any(
-            rest_ok[j] and any(p.endswith(word[:j]) for p in self.phrases) for j in range(1, size)
-        )
-
-
-def _phrases(labels: Iterable[d.Label]) -> list[str]:
-    return [text for label in labels for text in (label.label, *label.phrases)]
-
-
-_ITEMS = "一二三四五六七八九十"
-
-#: The words of each table besides its numbers.
-WORDS: Mapping[TableKey, Words] = {
-    d.ACTIVE_DISCLOSURE: Words(
-        [
-            *_phrases(
-                row
-                for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values()
-                for block in blocks
-                for row in block.rows
-            ),
-            *_phrases(
-                c for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values() for block in blocks for c in block.columns
-            ),
-            *(f"{d.ACTIVE_DISCLOSURE_BLOCK_HEADING}第（{item}）项" for item in _ITEMS),
-            d.ACTIVE_DISCLOSURE_HEADER,
-            "（单位：万元）",
-            "万元",
-            "元",
-        ]
-    ),
-    d.APPLICATIONS: Words(
-        [
-            *_phrases(
-                (*d.APPLICATION_ROWS["2021"], d.OTHER_HANDLING, *d.APPLICATION_GROUPS, *d.APPLICATION_COLUMNS)
-            ),
-            *d.APPLICATION_HEADERS,
-            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-        ]
-    ),
-}
-
-#: Longer words between two labels are prose, never made of a table's words.
-_LONGEST_WORD = 200
-
-#: Placeholders that may also be a number's sign.
-_SIGNS = "-\u2212"
-
-#: Characters that stand for a blank cell when written next to numbers.
-_PLACEHOLDERS = "-\u2013\u2014\u2212/无"
-
-#: An ordinal at the end of a word, which the label after it owns ("无二." of "无二、上年结转").
-_ORDINAL_END = re.compile(r"([0-9]*\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)$")
-
-
-def _without_ordinal(runs: list[Piece], ordinal: str) -> list[Piece]:
-    """The runs with the next label's ordinal taken off the last one."""
-    run = runs[-1]
-    text = run.text[: -len(ordinal)]
-    if not text:
-        return runs[:-1]
-    span = attrs.evolve(
-        run.span, end_column=run.span.end_column - len(ordinal), end=run.span.end - len(ordinal)
-    )
-    return [*runs[:-1], Piece(RUN, text, span)]
-
-
-def _unit_after(pieces: Sequence[Piece], index: int) -> str | None:
-    """A unit written right after a row's last run ("73802895.90元")."""
-    if index < len(pieces) and pieces[index].kind == WORD:
-        return next((unit for unit in _UNITS if pieces[index].text.startswith(unit)), None)
-    return None
-
-
-# ----------------------------------------------------------------- checking sums
 def _equation(rule: Rule) -> Equation:
     assert rule.equation is not None
     return rule.equation
@@ -476,7 +184,7 @@ def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, 
         rules: tuple[str, ...] = (T3_ROW.id, T3_COLUMN.id, T3_HANDLED.id)
         if row.label.key in checked:
             agreed = agreed_parts([combination[index] for combination in survivors], len(columns))
-        elif len(cuts) == 1 and row.tight(len(columns)):
+        elif len(cuts) == 1 and _tight(row, len(columns)):
             agreed, rules = list(cuts[0]), (T3_ROW.id,)
         else:
             agreed = [None] * len(columns)
@@ -579,7 +287,7 @@ def read_review(stream: Stream, zone: Zone) -> TableReading | None:
     allow few cuts at all (no column rule can confirm it)."""
     columns = d.REVIEW_COLUMNS
     count = len(d.REVIEW_GROUPS) * len(columns)
-    group = _first_group_of(stream, zone, count)
+    group = first_group_of(stream, zone, count)
     if not group:
         return None
     runs = [stream.pieces[index] for index in group]
@@ -596,20 +304,6 @@ def read_review(stream: Stream, zone: Zone) -> TableReading | None:
         parts = agreed[index * len(columns) : (index + 1) * len(columns)]
         placer.place(review_group.key, columns, parts, (T4_GROUP.id,))
     return placer.reading()
-
-
-def _first_group_of(stream: Stream, zone: Zone, count: int) -> list[int] | None:
-    """The first runs together in the zone that hold digits enough for
-    ``count`` cells (a year or a figure of the prose before the table holds fewer)."""
-    start = zone.start
-    while start < zone.end:
-        groups = _groups(stream.pieces, start, zone.end, first_only=True)
-        if not groups:
-            return None
-        if sum(len(stream.pieces[index].text) for index in groups[0]) >= count:
-            return groups[0]
-        start = groups[0][-1] + 1
-    return None
 
 
 _REVIEW = d.Label(d.REVIEW_LITIGATION, d.TABLE_TITLES[d.REVIEW_LITIGATION], ())
