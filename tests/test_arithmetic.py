@@ -120,6 +120,13 @@ REGRESSIONS = [
         "active_disclosure.penalties.decisions",
         None,
     ),
+    # "—-1": a blank "—-" and 1, or a blank and -1
+    (
+        _T2.replace("本年制发件数本年废止件数现行有效件数", "本年新制作数量本年新公开数量对外公开总数量")
+        + "规章—00规范性文件0—-1第二十条第（五）项",
+        "active_disclosure.normative_documents.total_public",
+        None,
+    ),
     # "-20": a blank and 20, or -2 and 0
     (
         "二、主动公开政府信息情况第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费-20第二十条第（九）项",

@@ -53,7 +53,7 @@ from gkparse.vocabulary import (
     split_key,
 )
 
-__all__ = ["layouts", "raw_texts", "report_texts", "reports"]
+__all__ = ["layouts", "mutated_texts", "raw_texts", "report_texts", "reports"]
 
 T = TypeVar("T")
 
@@ -269,6 +269,54 @@ def raw_texts(layout: str | None = None) -> st.SearchStrategy[str]:
     if layout is None:
         return st.one_of(*(raw_texts(name) for name in LAYOUTS))
     return from_lark(build_parser(get_layout(layout).grammar), alphabet=_ALPHABET)
+
+
+def mutated_texts(texts: Sequence[str], most: int = 4) -> st.SearchStrategy[str]:
+    """One of ``texts`` (real reports, as your converters left them) with up
+    to ``most`` mutations of stretches of it: deleted, duplicated elsewhere,
+    reversed, or replaced by a few characters of report text (digits, CJK,
+    tabs, pipes, line breaks). The mutations are what crawlers, converters
+    and careless edits do to a file; what ``parse`` makes of the result is
+    anybody's guess, but it must keep its promises on it.
+
+    Example: whatever ``parse`` reads from a damaged file survives JSON::
+
+        @given(mutated_texts([Path("report.txt").read_text()]))
+        def test_json_keeps_the_facts(text):
+            report = gkparse.parse(text)
+            assert gkparse.from_json(gkparse.to_json(report)).facts() == report.facts()
+    """
+    if not texts:
+        raise ValueError("mutated_texts() needs at least one text to mutate")
+    return st.builds(
+        _mutate,
+        st.sampled_from(list(texts)),
+        st.lists(
+            st.tuples(st.sampled_from(_MUTATIONS), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1)),
+            max_size=most,
+        ),
+        st.text(_ALPHABET, max_size=8),
+    )
+
+
+_MUTATIONS = ("delete", "duplicate", "reverse", "replace")
+
+
+def _mutate(text: str, mutations: list[tuple[str, float, float, float]], noise: str) -> str:
+    for kind, at, size, to in mutations:
+        start = int(at * len(text))
+        end = min(len(text), start + int(size * min(len(text), 400)))
+        piece = text[start:end]
+        if kind == "delete":
+            text = text[:start] + text[end:]
+        elif kind == "duplicate":
+            where = int(to * len(text))
+            text = text[:where] + piece + text[where:]
+        elif kind == "reverse":
+            text = text[:start] + piece[::-1] + text[end:]
+        else:
+            text = text[:start] + noise + text[end:]
+    return text
 
 
 def _label_characters() -> str:

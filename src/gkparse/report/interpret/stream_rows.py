@@ -11,6 +11,7 @@ cells is :mod:`gkparse.report.interpret.arithmetic`'s business.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -168,7 +169,7 @@ def find_rows(stream: Stream, zone: Zone, labels: Sequence[d.Label], words: Word
         if ordinal and group and group[-1] == end - 1:  # "00000002" | ".其他"
             runs = _without_ordinal(runs, ordinal)
         with_blanks = _with_blanks(stream, place, following, group, runs, words)
-        if with_blanks is None:
+        if with_blanks is None or _sign_or_blank(with_blanks):
             rows.append(RowRuns(label, label_span, None, None, place.last + 1))
             continue
         runs = with_blanks
@@ -178,6 +179,18 @@ def find_rows(stream: Stream, zone: Zone, labels: Sequence[d.Label], words: Word
         unit = _unit_after(pieces, after_runs)
         rows.append(RowRuns(label, label_span, tuple(runs), unit, after_runs, alone))
     return rows
+
+
+def _sign_or_blank(cells: Sequence[Piece]) -> bool:
+    """Whether a dash ends a blank glued to the number after it ("—-1"): it
+    may be the number's sign as well."""
+    return any(
+        first.kind == BLANK
+        and first.text[-1] in _SIGNS
+        and second.kind == RUN
+        and first.span.end == second.span.start
+        for first, second in itertools.pairwise(cells)
+    )
 
 
 def _with_blanks(
