@@ -127,6 +127,13 @@ REGRESSIONS = [
         "active_disclosure.normative_documents.total_public",
         None,
     ),
+    # the last row's blank glued to the next section: 24 and a blank, not 2 and 4
+    (
+        "二、主动公开政府信息情况第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购24/"
+        "三、收到和处理政府信息公开申请情况",
+        "active_disclosure.procurement.items",
+        24,
+    ),
     # "-20": a blank and 20, or -2 and 0
     (
         "二、主动公开政府信息情况第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费-20第二十条第（九）项",
@@ -142,6 +149,8 @@ REGRESSIONS = [
     ),
     # a blank written 无 glued to the next label is a cell, not nothing
     (_T3 + "152515230无" + _NEXT, "applications.new.total", None),
+    # an entity after a label: padding, or a blank cell?
+    (_T2 + "规章&nbsp;130规范性文件123030第二十条第（五）项", "active_disclosure.regulations.published", 1),
     # an entity between numbers: padding, or a blank cell?
     (_T3 + "0160007&nbsp;" + _NEXT, "applications.new.total", None),
     # a long run whose published sum is broken: a cut may keep it by chance

@@ -393,10 +393,18 @@ def _header_unit(stream: Stream, zone: Zone, columns: Sequence[d.Label]) -> str 
 
 
 # ----------------------------------------------------------------- the whole text
+#: Words one of which a text with a table holds (a title, or table 3's first
+#: rows): without any, the text is not read as a stream.
+_ANCHORS = ("主动公开政府信息", "收到和处理政府信息公开申请", "行政诉讼", "本年新收", "上年结转")
+
+
 def read_tables(
     prepared: str, wanted: Sequence[TableKey], edition: Edition | None
 ) -> dict[TableKey, TableReading]:
-    """The readings from the stream of each table in ``wanted`` that it gives."""
+    """The readings from the stream of each table in ``wanted`` that it gives
+    (none from a text that names no table: it is not read as a stream)."""
+    if not any(anchor in prepared for anchor in _ANCHORS):
+        return {}
     stream = Stream(prepared, read_stream(prepared))
     active_zone, applications_zone = find_zones(stream)
     applications, after = read_applications(stream, applications_zone)

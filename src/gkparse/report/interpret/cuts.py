@@ -26,6 +26,7 @@ Number = int | Decimal
 MAX_STEPS = 5000
 
 _SIGNS = "+-\u2212增加减少"
+_DASHES = "-\u2013\u2014\u2212"
 
 
 def number(text: str) -> Number | None:
@@ -67,7 +68,7 @@ def _whole(run: Piece) -> bool:
     """A piece that is one cell whatever happens: a decimal, thousands-separated,
     a one-character blank. (A run of dashes may be one blank or several.)"""
     if run.kind != RUN:
-        return len(run.text) == 1
+        return len(run.text) == 1 or run.text.strip(_DASHES) != ""
     return "." in run.text or "," in run.text
 
 

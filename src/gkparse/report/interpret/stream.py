@@ -10,14 +10,15 @@ into cells is :mod:`gkparse.report.interpret.arithmetic`'s business.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
 import attrs
-from lark import Token
+from lark import Lark
 
-from gkparse.grids.grammars import parser
+from gkparse.grids.grammars import grammar_text
 from gkparse.grids.layouts import Positions
 from gkparse.grids.span import Span
 from gkparse.report import definitions as d
@@ -77,13 +78,19 @@ class Found:
 
 
 def read_stream(text: str) -> tuple[Piece, ...]:
-    """The stream of a whole (prepared) text."""
-    tree = parser("stream").parse(text)
-    return tuple(
-        Piece(_KINDS[token.type], str(token), _WHOLE.of(token))
-        for token in tree.children
-        if isinstance(token, Token)
-    )
+    """The stream of a whole (prepared) text.
+
+    The grammar is a flat sequence of tokens, so its lexer alone reads it:
+    each token becomes a piece as it comes, and no parse tree of a whole
+    text's tokens is held at once.
+    """
+    return tuple(Piece(_KINDS[token.type], str(token), _WHOLE.of(token)) for token in _lexer().lex(text))
+
+
+@functools.cache
+def _lexer() -> Lark:
+    """The stream grammar with its plain lexer, built once."""
+    return Lark(grammar_text("stream"), parser="lalr", lexer="basic")
 
 
 def label_start(label: str) -> tuple[str, str]:

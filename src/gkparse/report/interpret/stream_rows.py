@@ -204,14 +204,13 @@ def _with_blanks(
     """
     pieces = stream.pieces
     items: list[tuple[str, int]] = []  # the words between the label and the next, keyed, with their piece
+    stop = following.first if following is not None else group[0] if group else place.last + 1
+    if any("&nbsp;" in pieces[i].text.lower() for i in range(place.last, min(stop + 1, len(pieces)))):
+        return None  # an entity next to the numbers: a blank cell, or padding?
     if following is not None and place.last == following.first:
         items.append((stream.keyed(place.end, following.start), place.last))
     else:
-        stop = following.first if following is not None else group[0] if group else place.last + 1
         items.append((stream.keyed(place.end, stream.start_of(place.last + 1)), place.last))
-        entity = any("&nbsp;" in pieces[i].text.lower() for i in range(place.last + 1, stop))
-        if entity or (following is not None and pieces[following.first].text.lower().startswith("&nbsp;")):
-            return None  # an entity between numbers: a blank cell, or padding?
         items += [
             (label_key(pieces[i].text), i) for i in range(place.last + 1, stop) if pieces[i].kind == WORD
         ]
@@ -223,20 +222,27 @@ def _with_blanks(
     after: list[Piece] = []
     for position, (text, index) in enumerate(items):
         if group and index == group[0] - 1:
-            count = len(text) - len(text.rstrip(_PLACEHOLDERS))
-            before = [Piece(BLANK, text[len(text) - count :], pieces[index].span)] if count else []
-            if count and text[-1] in _SIGNS and pieces[group[0]].kind == RUN:
+            marks, rest = _trailing_blanks(text)
+            before = [Piece(BLANK, mark, pieces[index].span) for mark in marks]
+            if marks and marks[-1][-1] in _SIGNS and pieces[group[0]].kind == RUN:
                 return None  # "收费-20": a blank and 20, or -2 and 0
-            items[position] = (text[: len(text) - count], index)
+            items[position] = (rest, index)
         elif (group and index == group[-1] + 1) or (not group and position == 0):
-            count = len(text) - len(text.lstrip(_PLACEHOLDERS))
-            after = [Piece(BLANK, text[:count], pieces[index].span)] if count else []
-            items[position] = (text[count:], index)
+            marks, rest = _leading_blanks(text)
+            after = [Piece(BLANK, mark, pieces[index].span) for mark in marks]
+            items[position] = (rest, index)
             if following is None:
                 return after  # what follows the table's last blanks is not the table's
             break
     if any(not words.explains(text) for text, _ in items):
         return None
+    if following is None and group and group[-1] + 1 < len(pieces):
+        # the table's last row: blanks glued to its numbers ("24不适用三、收到和处理…")
+        word = pieces[group[-1] + 1]
+        if word.kind == WORD and word.span.start == pieces[group[-1]].span.end:
+            if word.text.lower().startswith("&nbsp;"):
+                return None  # a blank cell, or padding?
+            after = [Piece(BLANK, mark, word.span) for mark in _leading_blanks(label_key(word.text))[0]]
     return [*before, *runs, *after]
 
 
@@ -311,8 +317,37 @@ _LONGEST_WORD = 200
 #: Placeholders that may also be a number's sign.
 _SIGNS = "-\u2212"
 
-#: Characters that stand for a blank cell when written next to numbers.
-_PLACEHOLDERS = "-\u2013\u2014\u2212/无"
+#: Dashes: a run of them is one blank or several.
+_DASHES = "-\u2013\u2014\u2212"
+#: Words that stand for a blank cell when written next to numbers (keyed).
+_BLANK_WORDS = ("不适用", "n/a", "N/A", "无", "空", "/", "\\")
+
+
+def _leading_blanks(text: str) -> tuple[list[str], str]:
+    """The blanks a text starts with ("不适用三、收到…": one), and the rest."""
+    marks: list[str] = []
+    while text:
+        dashes = len(text) - len(text.lstrip(_DASHES))
+        size = dashes or next((len(word) for word in _BLANK_WORDS if text.startswith(word)), 0)
+        if not size:
+            break
+        marks.append(text[:size])
+        text = text[size:]
+    return marks, text
+
+
+def _trailing_blanks(text: str) -> tuple[list[str], str]:
+    """The blanks a text ends with ("规章----": a run of dashes), and the rest."""
+    marks: list[str] = []
+    while text:
+        dashes = len(text) - len(text.rstrip(_DASHES))
+        size = dashes or next((len(word) for word in _BLANK_WORDS if text.endswith(word)), 0)
+        if not size:
+            break
+        marks.insert(0, text[len(text) - size :])
+        text = text[: len(text) - size]
+    return marks, text
+
 
 #: An ordinal at the end of a word, which the label after it owns ("无二." of "无二、上年结转").
 _ORDINAL_END = re.compile(r"([0-9]*\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)$")

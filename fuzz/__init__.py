@@ -1,0 +1,1 @@
+"""The coverage-guided fuzz harness of gkparse (see ``fuzz/README.md``)."""
