@@ -9,7 +9,7 @@ from gkparse import TableSyntaxError, find_tables, parse_table
 
 
 def test_layout_names() -> None:
-    assert gkparse.LAYOUTS == ("html", "tab", "cells", "pipe", "grid", "lines")
+    assert gkparse.LAYOUTS == ("html", "tab", "cells", "pipe", "grid", "lines", "aligned")
 
 
 def test_tab_keeps_empty_and_trailing_cells() -> None:

@@ -16,7 +16,7 @@ from lark.exceptions import LarkError, VisitError
 
 from gkparse.grids.grammars import build_parser
 from gkparse.grids.grid import Grid
-from gkparse.grids.layouts import cells, grid, html, lines, pipe, tab  # one module per layout
+from gkparse.grids.layouts import aligned, cells, grid, html, lines, pipe, tab  # one module per layout
 from gkparse.grids.layouts._base import (
     CLEAN,
     Choices,
@@ -133,6 +133,7 @@ register(cells.LAYOUT)
 register(pipe.LAYOUT)
 register(grid.LAYOUT)
 register(lines.LAYOUT)
+register(aligned.LAYOUT)  # last: it never takes a region another layout claims
 
 __all__ = [
     "CLEAN",

@@ -13,7 +13,6 @@ does it (``gkparse.report.interpret.fold``).
 from __future__ import annotations
 
 import bisect
-import threading
 from collections.abc import Sequence
 
 import attrs
@@ -32,6 +31,7 @@ from gkparse.grids.layouts._base import (
     row_of,
     slots,
 )
+from gkparse.grids.layouts._runs import RunCache
 from gkparse.grids.lines import Line
 from gkparse.grids.values import EMPTY, NUMBER, PLACEHOLDER, TEXT, read_value
 
@@ -167,54 +167,7 @@ def _read_run(lines: Sequence[Line], start: int, end: int) -> _Run:
     )
 
 
-class _LazyRun:
-    """A run read on first use: a text of prose lines never parses its runs."""
-
-    def __init__(self, lines: Sequence[Line], start: int, end: int) -> None:
-        self.lines, self.start, self.end = lines, start, end
-        self._read: _Run | None = None
-
-    def read(self) -> _Run:
-        if self._read is None:
-            self._read = _read_run(self.lines, self.start, self.end)
-        return self._read
-
-
-class _Runs:
-    """The runs of cell-like lines of one text, found in one pass and read
-    once each, for the region rule's questions about every line."""
-
-    def __init__(self, lines: Sequence[Line], breaks: frozenset[int]) -> None:
-        self.lines, self.breaks = lines, breaks
-        self.run_of: dict[int, _LazyRun] = {}
-        index = 0
-        while index < len(lines):
-            if index in breaks or not _cell_like(lines[index]):
-                index += 1
-                continue
-            end = index
-            while end + 1 < len(lines) and end + 1 not in breaks and _cell_like(lines[end + 1]):
-                end += 1
-            run = _LazyRun(lines, index, end)
-            for member in range(index, end + 1):
-                self.run_of[member] = run
-            index = end + 1
-
-
-_LATEST: list[_Runs] = []
-_LATEST_LOCK = threading.Lock()
-
-
-def _runs(lines: Sequence[Line], breaks: frozenset[int]) -> _Runs:
-    """The runs of this text, built once per text and kept for the next call."""
-    with _LATEST_LOCK:
-        for runs in _LATEST:
-            if runs.lines is lines and runs.breaks == breaks:
-                return runs
-    runs = _Runs(lines, breaks)
-    with _LATEST_LOCK:
-        _LATEST[:] = [runs, *_LATEST[:3]]
-    return runs
+_RUNS = RunCache(_cell_like, _read_run)
 
 
 def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
@@ -228,10 +181,9 @@ def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | N
     Each run is read once per text, so asking at every line costs no more
     than reading the text once.
     """
-    lazy = _runs(lines, breaks).run_of.get(first)
-    if lazy is None or lines[first].kind == "blank":
+    run = _RUNS.run_at(lines, first, breaks)
+    if run is None or lines[first].kind == "blank":
         return None
-    run = lazy.read()
     if run.cells is None:
         return None
     at = bisect.bisect_left(run.positions, first)

@@ -1,0 +1,169 @@
+"""Layout ``aligned``: columns aligned with spaces (pdftotext -layout, fixed-width text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gkparse
+from gkparse import find_tables, parse_table
+from gkparse.grids.grammars import build_parser
+from gkparse.grids.layouts import Positions, get
+from gkparse.grids.layouts.aligned import AlignedReader
+from gkparse.report.model import Report
+from gkparse.strategies import reports
+from tests.converters.score import FAMILIES, expected, load_truth, score_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = sorted(
+    path.parent for root in ("converters", "corpus") for path in (FIXTURES / root).glob("*/truth.json")
+)
+ALIGNED = sorted(name for name, family in FAMILIES.items() if family == "aligned")
+
+
+def _texts(text: str) -> list[tuple[str, ...]]:
+    return [row.texts for row in parse_table(text, "aligned").rows]
+
+
+def test_cells_are_separated_by_two_spaces_or_more() -> None:
+    text = (
+        "信息内容   本年新制作数量   采购总金额\n"
+        "政府集中采购   12   4434 万元\n"
+        "行政事业性收费  0  增加 24513\n"
+    )
+    assert _texts(text) == [
+        ("信息内容", "本年新制作数量", "采购总金额"),
+        ("政府集中采购", "12", "4434 万元"),
+        ("行政事业性收费", "0", "增加 24513"),
+    ]
+
+
+def test_blank_cells_are_placed_by_display_width() -> None:
+    """The header's right edges are the columns (a CJK character is two wide):
+    a value missing between two others is an empty cell."""
+    text = "信息内容   甲   乙   丙\n规章        1         3\n规范性文件  4    5    6\n"
+    assert _texts(text) == [
+        ("信息内容", "甲", "乙", "丙"),
+        ("规章", "1", "", "3"),
+        ("规范性文件", "4", "5", "6"),
+    ]
+    blank = parse_table(text, "aligned").rows[1].cells[2]
+    at = text.index("3\n")
+    assert (blank.span.start, blank.span.end) == (at, at)  # zero-width, where the next value stands
+
+
+def test_spans_point_into_the_whole_text() -> None:
+    text = "前言。\n\n二、主动公开政府信息情况\n\n信息内容   甲   乙\n规章        1   2\n规范性文件  3   4\n"
+    (grid,) = find_tables(text)
+    assert grid.layout == "aligned"
+    for row in grid.rows:
+        for cell in row.cells:
+            assert text[cell.span.start : cell.span.end] == cell.text
+
+
+def test_values_of_a_table_not_aligned_stay_as_they_are() -> None:
+    """pdftotext moves rows: where the values do not stand under the header's
+    edges, no value is placed by its position."""
+    text = "信息内容   甲   乙   丙\n规章      1      3\n规范性文件  4  5  6\n"
+    assert _texts(text) == [("信息内容", "甲", "乙", "丙"), ("规章", "1", "3"), ("规范性文件", "4", "5", "6")]
+
+
+def test_a_line_of_values_below_a_row() -> None:
+    """A value under a value is the rest of a broken number (it no longer reads
+    as one); a value in a gap of a short row is that row's."""
+    broken = "结果   总计\n0   30   34\n    3    9\n"
+    assert _texts(broken)[1] == ("0", "30\n3", "34\n9")
+    offset = "规章   0   0   7\n规范性文件          77     166\n          77\n"
+    assert _texts(offset)[1] == ("规范性文件", "77", "77", "166")
+
+
+def test_numbers_between_single_spaces_in_a_laid_out_line() -> None:
+    assert _texts("一、本年新收   4122 3907 3479    4210\n二、上年结转   1   2   3   4\n")[0] == (
+        "一、本年新收",
+        "4122",
+        "3907",
+        "3479",
+        "4210",
+    )
+
+
+def test_region_keeps_prose_out() -> None:
+    text = (
+        "二、主动公开政府信息情况\n\n本机关主动公开政府信息，相关数据统计如下。\n\n"
+        "第二十条第（一）项\n信息内容   本年制发件数   本年废止件数   现行有效件数\n"
+        "规章                  1              2              5\n"
+        "行政规范性文件        4              0              6\n说明\n"
+    )
+    (grid,) = find_tables(text)
+    assert grid.layout == "aligned"
+    assert grid.rows[0].texts == ("第二十条第（一）项",)
+    assert grid.rows[-1].texts[0] == "行政规范性文件"
+    report = gkparse.parse(text)
+    assert [
+        report.facts()[f"active_disclosure.regulations.{c}"] for c in ("issued", "repealed", "in_force")
+    ] == [
+        1,
+        2,
+        5,
+    ]
+    assert "相关数据统计如下" in report.sections[0].text
+
+
+def test_prose_is_not_a_table() -> None:
+    assert find_tables("全年公开信息45条。\n共计  12  13。\n") == ()
+
+
+def test_writer_aligns_right_in_display_width() -> None:
+    grid = parse_table("信息内容\t甲\t乙\n规章\t1\t\n行政规范性文件\t10\t2\n", "tab")
+    lines = get("aligned").writer(grid, gkparse.grids.layouts.CLEAN, False)
+    assert lines == ["      信息内容   甲   乙", "          规章    1", "行政规范性文件   10    2"]
+
+
+@given(report=reports())
+def test_round_trip(report: Report) -> None:
+    back = gkparse.parse(gkparse.render(report, "aligned"))
+    assert back.facts() == report.facts()
+    assert back == report
+
+
+def _steps(rows: int) -> int:
+    text = "甲  乙\n" + "规章  1\n" * rows
+    reader = AlignedReader(Positions())
+    reader.transform(build_parser(get("aligned").grammar).parse(text))
+    return reader.steps
+
+
+def _per_row() -> int:
+    return _steps(11) - _steps(10)
+
+
+@given(rows=st.integers(min_value=10, max_value=200))
+def test_reading_is_linear(rows: int) -> None:
+    """The work (tokens, cells and edges visited) is the same for every row,
+    never growing with pairs of rows."""
+    assert _steps(rows) == _steps(10) + _per_row() * (rows - 10)
+
+
+def test_a_long_table_is_linear_work() -> None:
+    """25,000 lines: the same work a row as ten (100,000 take the same, in four times as long)."""
+    assert _steps(25_000) == _steps(10) + _per_row() * (25_000 - 10)
+
+
+@pytest.mark.parametrize("name", ALIGNED)
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_fixtures_read_no_wrong_value(case: Path, name: str) -> None:
+    if not (case / name).exists():
+        pytest.skip("no such rendering")
+    assert score_file(case, name, expected(load_truth(case))).wrong == ()
+
+
+def test_share_of_pdftotext_layout_fixtures() -> None:
+    right = total = 0
+    for case in CASES:
+        if "converters" in case.parts and (case / "pdftotext-layout.txt").exists():
+            result = score_file(case, "pdftotext-layout.txt")
+            right, total = right + result.right, total + result.total
+    assert right >= 0.42 * total
