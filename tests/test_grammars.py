@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lark import Lark
 
 import gkparse
-from gkparse.grids.grammars import build_parser, grammar_dir, grammar_names, grammar_text, parser
+from gkparse.grids.grammars import build_parser, cache_dir, grammar_dir, grammar_names, grammar_text, parser
 
 
 @pytest.mark.parametrize("name", grammar_names())
@@ -37,3 +39,20 @@ def test_unknown_grammar() -> None:
         parser("html")
     with pytest.raises(ValueError, match="unknown grammar 'gk_terminals'"):
         parser("gk_terminals")
+
+
+def test_built_parsers_are_kept_in_the_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GKPARSE_CACHE_DIR", str(tmp_path / "cache"))
+    assert cache_dir() == tmp_path / "cache"
+    source = grammar_text("values") + "\n// a variant only this test builds\n"
+    first = build_parser.__wrapped__(source)
+    files = list((tmp_path / "cache").iterdir())
+    assert len(files) == 1
+    again = build_parser.__wrapped__(source)  # loaded from the file
+    assert again.parse("12").children == first.parse("12").children
+
+
+def test_an_empty_cache_folder_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GKPARSE_CACHE_DIR", "")
+    assert cache_dir() is None
+    assert build_parser.__wrapped__(grammar_text("values")).parse("3") is not None

@@ -10,9 +10,13 @@ not, so the loader falls back to the checkout's folder.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.resources
+import os
 from pathlib import Path
+from typing import Literal
 
+import lark
 from lark import Lark
 
 #: Grammar files that only hold shared terminals for ``%import``.
@@ -50,15 +54,48 @@ def grammar_text(name: str) -> str:
 
 
 @functools.cache
-def build_parser(source: str) -> Lark:
-    """The LALR parser for a grammar's source, built once per process."""
+def build_parser(source: str, lexer: Literal["contextual", "basic"] = "contextual") -> Lark:
+    """The LALR parser for a grammar's source, built once per process.
+
+    Lark's analysis of a grammar is kept in the user's cache folder
+    (:func:`cache_dir`), keyed by the grammar, its imports, the options and
+    lark's version, so a new process loads it instead of building it again.
+    """
     return Lark(
         source,
         parser="lalr",
-        lexer="contextual",
+        lexer=lexer,
         import_paths=[str(grammar_dir())],
         maybe_placeholders=False,
+        cache=_cache_file(source, lexer),
     )
+
+
+def cache_dir() -> Path | None:
+    """Where built parsers are kept: ``$GKPARSE_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/gkparse`` (``~/.cache/gkparse``); None when
+    ``GKPARSE_CACHE_DIR`` is set empty (no cache)."""
+    chosen = os.environ.get("GKPARSE_CACHE_DIR")
+    if chosen == "":
+        return None
+    if chosen:
+        return Path(chosen)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gkparse"
+
+
+def _cache_file(source: str, lexer: str) -> str | bool:
+    """The cache file of one grammar (lark checks its content against the
+    grammar and its imports before using it); False when there is no folder
+    to keep it in."""
+    folder = cache_dir()
+    if folder is None:
+        return False
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    key = hashlib.sha256(f"{lark.__version__}\0{lexer}\0{source}".encode()).hexdigest()[:24]
+    return str(folder / f"{key}.lark")
 
 
 def parser(name: str) -> Lark:

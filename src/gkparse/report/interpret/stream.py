@@ -10,7 +10,6 @@ into cells is :mod:`gkparse.report.interpret.arithmetic`'s business.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from typing import Final, Literal
@@ -18,7 +17,7 @@ from typing import Final, Literal
 import attrs
 from lark import Lark
 
-from gkparse.grids.grammars import grammar_text
+from gkparse.grids.grammars import build_parser, grammar_text
 from gkparse.grids.layouts import Positions
 from gkparse.grids.span import Span
 from gkparse.report import definitions as d
@@ -87,10 +86,9 @@ def read_stream(text: str) -> tuple[Piece, ...]:
     return tuple(Piece(_KINDS[token.type], str(token), _WHOLE.of(token)) for token in _lexer().lex(text))
 
 
-@functools.cache
 def _lexer() -> Lark:
     """The stream grammar with its plain lexer, built once."""
-    return Lark(grammar_text("stream"), parser="lalr", lexer="basic")
+    return build_parser(grammar_text("stream"), lexer="basic")
 
 
 def label_start(label: str) -> tuple[str, str]:
