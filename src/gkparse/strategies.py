@@ -268,7 +268,7 @@ def raw_texts(layout: str | None = None) -> st.SearchStrategy[str]:
     """
     if layout is None:
         return st.one_of(*(raw_texts(name) for name in LAYOUTS))
-    return from_lark(build_parser(get_layout(layout).grammar), alphabet=_ALPHABET)
+    return from_lark(build_parser(get_layout(layout).grammar, cached=False), alphabet=_ALPHABET)
 
 
 def mutated_texts(texts: Sequence[str], most: int = 4) -> st.SearchStrategy[str]:

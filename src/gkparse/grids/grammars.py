@@ -54,12 +54,16 @@ def grammar_text(name: str) -> str:
 
 
 @functools.cache
-def build_parser(source: str, lexer: Literal["contextual", "basic"] = "contextual") -> Lark:
+def build_parser(
+    source: str, lexer: Literal["contextual", "basic"] = "contextual", *, cached: bool = True
+) -> Lark:
     """The LALR parser for a grammar's source, built once per process.
 
     Lark's analysis of a grammar is kept in the user's cache folder
     (:func:`cache_dir`), keyed by the grammar, its imports, the options and
     lark's version, so a new process loads it instead of building it again.
+    A parser loaded so has no ``grammar`` object; ``cached=False`` builds one
+    that has (``hypothesis.extra.lark.from_lark`` needs it).
     """
     return Lark(
         source,
@@ -67,7 +71,7 @@ def build_parser(source: str, lexer: Literal["contextual", "basic"] = "contextua
         lexer=lexer,
         import_paths=[str(grammar_dir())],
         maybe_placeholders=False,
-        cache=_cache_file(source, lexer),
+        cache=_cache_file(source, lexer) if cached else False,
     )
 
 
