@@ -411,8 +411,11 @@ class _Run:
 
 
 def _read_run(lines: Sequence[Line], start: int, end: int) -> _Run:
-    read = _lines_of([line.text for line in lines[start : end + 1]])
     size = end - start + 1
+    # No line of several cells, no aligned table: most runs of short lines are
+    # one cell a line, and need not be parsed to say so.
+    gapped = any("  " in line.text.strip() for line in lines[start : end + 1])
+    read = _lines_of([line.text for line in lines[start : end + 1]]) if gapped else None
     if read is None or len(read) != size:
         nothing = (0,) * (size + 1)
         return _Run(start, (-1,) * (size + 1), nothing, nothing, (False,) * size, (-1,) * (size + 1))
