@@ -189,6 +189,9 @@ def test_placement_is_recorded_and_explained() -> None:
     assert "8855698" in ambiguous.message
     record = next(r for r in report.to_records() if r["key"] == "applications.new.total")
     assert (record["placed_by"], record["certified_by"]) == (ARITHMETIC, "T3-ROW T3-COLUMN T3-HANDLED")
+    shown = report.table("applications")._repr_html_()  # type: ignore[union-attr]
+    assert 'class="gk-value gk-arithmetic"' in shown
+    assert "placed by arithmetic: T3-ROW, T3-COLUMN, T3-HANDLED" in shown
     again = gkparse.from_json(gkparse.to_json(report)).cell("applications.new.natural_person")
     assert (again.placed_by, again.certified_by) == (ARITHMETIC, rules)
 
