@@ -134,6 +134,12 @@ REGRESSIONS = [
         "active_disclosure.procurement.items",
         24,
     ),
+    # "—14—" glued to numbers is a blank, 14 and a blank, not a page number
+    (
+        "三、收到和处理政府信息公开申请情况（七）总计21182317—14—四、结转下年度继续办理010011—",
+        "applications.handled_total.natural_person",
+        21,
+    ),
     # "-20": a blank and 20, or -2 and 0
     (
         "二、主动公开政府信息情况第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费-20第二十条第（九）项",

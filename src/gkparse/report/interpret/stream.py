@@ -91,6 +91,28 @@ def _lexer() -> Lark:
     return build_parser(grammar_text("stream"), lexer="basic")
 
 
+def label_core(label: str) -> str:
+    """A label keyed, without its ordinal: what identifies it."""
+    key = label_key(label)
+    match = _ORDINAL.match(key)
+    return key[match.end() :] if match else key
+
+
+def unique_starts(labels: Sequence[d.Label], shortest: int = 3) -> dict[str, str]:
+    """For each label (by key), the shortest start of its core, at least
+    ``shortest`` characters, that no other of ``labels`` starts with ("予以公",
+    "属于行政执"); none where every start is shared."""
+    cores = {label.key: label_core(label.label) for label in labels}
+    found: dict[str, str] = {}
+    for key, core in cores.items():
+        for size in range(shortest, len(core) + 1):
+            start = core[:size]
+            if not any(other.startswith(start) for name, other in cores.items() if name != key):
+                found[key] = start
+                break
+    return found
+
+
 def label_start(label: str) -> tuple[str, str]:
     """A label's ordinal ("2", "(三)", or "") and the start of the rest that
     identifies it (at most :data:`LABEL_START` characters), both keyed."""
@@ -150,21 +172,27 @@ class Stream:
         at = self._keyed.rfind(keyed, 0, end) if keyed else -1
         return None if at < 0 else self._owner[at]
 
-    def find_label(self, label: d.Label, floor: int) -> Found | None:
+    def find_label(self, label: d.Label, floor: int, short: str = "") -> Found | None:
         """Where a row's label first stands at or after ``floor`` in the
-        searchable text: the start of its label, or one of its phrases where
-        a label starts.
+        searchable text: the start of its label, one of its phrases where a
+        label starts, or ``short`` (a start no other label of the table has)
+        right after the label's own ordinal.
 
         A phrase in the middle of a label ("重新出具已获取信息") is not
         enough: where a converter wraps a label around its row's numbers
         ("5.要 0 0 3 3 0 2 8 求行政机关确认或重新出具…"), the phrase stands
-        after them, and the numbers after it are the next row's.
+        after them, and the numbers after it are the next row's. ``short``
+        finds a label wrapped early ("（一）予以公" / "开"), where its ordinal
+        confirms it.
         """
         ordinal, start = label_start(label.label)
         best: tuple[int, int] | None = None
-        for needle in (start, *(label_key(phrase) for phrase in label.phrases)):
+        needles = [start, *(label_key(phrase) for phrase in label.phrases)]
+        if ordinal and short and len(short) < len(start):
+            needles.append(short)
+        for needle in needles:
             at = self._keyed.find(needle, floor) if needle else -1
-            while at >= 0 and needle != start and not self._starts_label(at, floor):
+            while at >= 0 and not self._accepts(needle, start, short, ordinal, at, floor):
                 at = self._keyed.find(needle, at + 1)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, at + len(needle) - 1)
@@ -172,6 +200,21 @@ class Stream:
             return None
         first, last = self._owner[best[0]], self._owner[best[1]]
         return Found(first, last, best[0], best[1] + 1, self._ordinal_before(first, best[0], ordinal))
+
+    def _accepts(self, needle: str, start: str, short: str, ordinal: str, at: int, floor: int) -> bool:
+        if needle == start:
+            return True
+        if needle == short:
+            return self._after_ordinal(at, ordinal)
+        return self._starts_label(at, floor)
+
+    def _after_ordinal(self, at: int, ordinal: str) -> bool:
+        """Whether the label's own ordinal stands right before ``at``: "(一)",
+        "一.", or a run ending with the number and then "."."""
+        if ordinal.isdigit():
+            return bool(self._ordinal_before(self._owner[at], at, ordinal))
+        written = ordinal if ordinal.startswith("(") else ordinal + "."
+        return self._keyed.endswith(written, 0, at)
 
     def _starts_label(self, at: int, floor: int) -> bool:
         """Whether only an ordinal stands between the last number (or ``floor``) and ``at``.

@@ -20,7 +20,7 @@ import attrs
 from gkparse.grids.span import Span
 from gkparse.report import definitions as d
 from gkparse.report.interpret.cuts import Part, first_cuts
-from gkparse.report.interpret.stream import BLANK, CELLS, RUN, WORD, Found, Piece, Stream
+from gkparse.report.interpret.stream import BLANK, CELLS, RUN, WORD, Found, Piece, Stream, unique_starts
 from gkparse.report.labels import label_key
 from gkparse.vocabulary import TableKey
 
@@ -145,8 +145,9 @@ def find_rows(stream: Stream, zone: Zone, labels: Sequence[d.Label], words: Word
     """
     found: list[tuple[d.Label, Found]] = []
     floor = stream.start_of(zone.start)
+    shorts = unique_starts(labels)
     for label in labels:
-        place = stream.find_label(label, floor)
+        place = stream.find_label(label, floor, shorts.get(label.key, ""))
         if place is None or place.first >= zone.end:
             continue
         found.append((label, place))
