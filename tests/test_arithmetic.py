@@ -10,6 +10,7 @@ text, a value read is the report's value; what cannot be certified is None.
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -200,6 +201,8 @@ def test_placement_is_recorded_and_explained() -> None:
     assert "placed by arithmetic: T3-ROW, T3-COLUMN, T3-HANDLED" in shown
     again = gkparse.from_json(gkparse.to_json(report)).cell("applications.new.natural_person")
     assert (again.placed_by, again.certified_by) == (ARITHMETIC, rules)
+    unpickled = pickle.loads(pickle.dumps(report)).cell("applications.new.natural_person")
+    assert (unpickled.placed_by, unpickled.certified_by) == (ARITHMETIC, rules)
 
 
 def report_text_at(cell: gkparse.Cell) -> str:

@@ -41,7 +41,11 @@ def test_mutated_real_texts_keep_their_facts_through_json_and_pickle(text: str) 
     assert [cell.placed_by for table in again.tables for cell in table.cells] == [
         cell.placed_by for table in report.tables for cell in table.cells
     ]
-    assert pickle.loads(pickle.dumps(report)) == report
+    unpickled = pickle.loads(pickle.dumps(report))
+    assert unpickled == report
+    assert [(cell.placed_by, cell.certified_by) for table in unpickled.tables for cell in table.cells] == [
+        (cell.placed_by, cell.certified_by) for table in report.tables for cell in table.cells
+    ]
 
 
 def test_each_mutation_changes_one_stretch() -> None:

@@ -325,7 +325,19 @@ def _pickle_report(report: Report) -> tuple[Any, ...]:
     tables = tuple(
         (
             t.key,
-            tuple((c.key, c.value, c.raw, c.state, c.unit, _optional_span_state(c.span)) for c in t.cells),
+            tuple(
+                (
+                    c.key,
+                    c.value,
+                    c.raw,
+                    c.state,
+                    c.unit,
+                    _optional_span_state(c.span),
+                    c.placed_by,
+                    c.certified_by,
+                )
+                for c in t.cells
+            ),
             tuple(_grid_state(grid) for grid in t.grids),
         )
         for t in report.tables
@@ -356,7 +368,10 @@ def _unpickle_report(state: tuple[Any, ...]) -> Report:
         tables=tuple(
             Table(
                 key,
-                tuple(Cell(k, v, r, st, u, _optional_span(s)) for k, v, r, st, u, s in cells),
+                tuple(
+                    Cell(k, v, r, st, u, _optional_span(s), by, rules)
+                    for k, v, r, st, u, s, by, rules in cells
+                ),
                 tuple(_grid(g) for g in grids),
             )
             for key, cells, grids in tables
