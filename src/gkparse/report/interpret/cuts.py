@@ -18,7 +18,7 @@ from decimal import Decimal
 import attrs
 
 from gkparse.grids.span import Span
-from gkparse.report.interpret.stream import RUN, Piece
+from gkparse.report.interpret.stream import DASHES, RUN, Piece
 
 Number = int | Decimal
 
@@ -26,7 +26,6 @@ Number = int | Decimal
 MAX_STEPS = 5000
 
 _SIGNS = "+-\u2212增加减少"
-_DASHES = "-\u2013\u2014\u2212"
 
 
 def number(text: str) -> Number | None:
@@ -68,7 +67,7 @@ def _whole(run: Piece) -> bool:
     """A piece that is one cell whatever happens: a decimal, thousands-separated,
     a one-character blank. (A run of dashes may be one blank or several.)"""
     if run.kind != RUN:
-        return len(run.text) == 1 or run.text.strip(_DASHES) != ""
+        return len(run.text) == 1 or run.text.strip(DASHES) != ""
     return "." in run.text or "," in run.text
 
 

@@ -10,8 +10,10 @@ into cells is :mod:`gkparse.report.interpret.arithmetic`'s business.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Final, Literal
 
 import attrs
@@ -33,6 +35,8 @@ PIPE: Final = "pipe"
 _KINDS: dict[str, PieceKind] = {"RUN": RUN, "BLANK": BLANK, "WORD": WORD, "PAGE": PAGE, "PIPE": PIPE}
 #: Pieces that are a row's cells.
 CELLS = frozenset({RUN, BLANK})
+#: The dashes a blank is written with; a run of them is one blank or several.
+DASHES = "-\u2013\u2014\u2212"
 
 _WHOLE = Positions()
 
@@ -91,18 +95,22 @@ def _lexer() -> Lark:
     return build_parser(grammar_text("stream"), lexer="basic")
 
 
-def label_core(label: str) -> str:
-    """A label keyed, without its ordinal: what identifies it."""
+def _ordinal_and_core(label: str) -> tuple[str, str]:
+    """A label keyed, cut into its ordinal ("2", "(三)", or "") and the rest."""
     key = label_key(label)
     match = _ORDINAL.match(key)
-    return key[match.end() :] if match else key
+    if match is None:
+        return "", key
+    return match.group(1).rstrip("."), key[match.end() :]
 
 
-def unique_starts(labels: Sequence[d.Label], shortest: int = 3) -> dict[str, str]:
+@functools.cache
+def unique_starts(labels: tuple[d.Label, ...], shortest: int = 3) -> Mapping[str, str]:
     """For each label (by key), the shortest start of its core, at least
     ``shortest`` characters, that no other of ``labels`` starts with ("予以公",
-    "属于行政执"); none where every start is shared."""
-    cores = {label.key: label_core(label.label) for label in labels}
+    "属于行政执"); none where every start is shared. Worked out once per
+    table."""
+    cores = {label.key: _ordinal_and_core(label.label)[1] for label in labels}
     found: dict[str, str] = {}
     for key, core in cores.items():
         for size in range(shortest, len(core) + 1):
@@ -110,16 +118,13 @@ def unique_starts(labels: Sequence[d.Label], shortest: int = 3) -> dict[str, str
             if not any(other.startswith(start) for name, other in cores.items() if name != key):
                 found[key] = start
                 break
-    return found
+    return MappingProxyType(found)
 
 
 def label_start(label: str) -> tuple[str, str]:
     """A label's ordinal ("2", "(三)", or "") and the start of the rest that
     identifies it (at most :data:`LABEL_START` characters), both keyed."""
-    key = label_key(label)
-    match = _ORDINAL.match(key)
-    ordinal = match.group(1).rstrip(".") if match else ""
-    core = key[match.end() :] if match else key
+    ordinal, core = _ordinal_and_core(label)
     return ordinal, core[:LABEL_START]
 
 

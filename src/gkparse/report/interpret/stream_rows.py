@@ -20,7 +20,17 @@ import attrs
 from gkparse.grids.span import Span
 from gkparse.report import definitions as d
 from gkparse.report.interpret.cuts import Part, first_cuts
-from gkparse.report.interpret.stream import BLANK, CELLS, RUN, WORD, Found, Piece, Stream, unique_starts
+from gkparse.report.interpret.stream import (
+    BLANK,
+    CELLS,
+    DASHES,
+    RUN,
+    WORD,
+    Found,
+    Piece,
+    Stream,
+    unique_starts,
+)
 from gkparse.report.labels import label_key
 from gkparse.vocabulary import TableKey
 
@@ -145,7 +155,7 @@ def find_rows(stream: Stream, zone: Zone, labels: Sequence[d.Label], words: Word
     """
     found: list[tuple[d.Label, Found]] = []
     floor = stream.start_of(zone.start)
-    shorts = unique_starts(labels)
+    shorts = unique_starts(tuple(labels))
     for label in labels:
         place = stream.find_label(label, floor, shorts.get(label.key, ""))
         if place is None or place.first >= zone.end:
@@ -318,8 +328,6 @@ _LONGEST_WORD = 200
 #: Placeholders that may also be a number's sign.
 _SIGNS = "-\u2212"
 
-#: Dashes: a run of them is one blank or several.
-_DASHES = "-\u2013\u2014\u2212"
 #: Words that stand for a blank cell when written next to numbers (keyed).
 _BLANK_WORDS = ("不适用", "n/a", "N/A", "无", "空", "/", "\\")
 
@@ -328,7 +336,7 @@ def _leading_blanks(text: str) -> tuple[list[str], str]:
     """The blanks a text starts with ("不适用三、收到…": one), and the rest."""
     marks: list[str] = []
     while text:
-        dashes = len(text) - len(text.lstrip(_DASHES))
+        dashes = len(text) - len(text.lstrip(DASHES))
         size = dashes or next((len(word) for word in _BLANK_WORDS if text.startswith(word)), 0)
         if not size:
             break
@@ -341,7 +349,7 @@ def _trailing_blanks(text: str) -> tuple[list[str], str]:
     """The blanks a text ends with ("规章----": a run of dashes), and the rest."""
     marks: list[str] = []
     while text:
-        dashes = len(text) - len(text.rstrip(_DASHES))
+        dashes = len(text) - len(text.rstrip(DASHES))
         size = dashes or next((len(word) for word in _BLANK_WORDS if text.endswith(word)), 0)
         if not size:
             break
