@@ -225,17 +225,20 @@ def _survivors(
         for equation in equations
         for key, _ in instances(equation, row_keys)
     ]
-    values: dict[str, Number] = {}
     survivors = []
     for combination in itertools.product(*(cuts for _, cuts in candidates)):
-        values = {}
-        for (row, _), parts in zip(candidates, combination, strict=True):
-            values.update(_values(d.APPLICATIONS, row.label.key, d.APPLICATION_COLUMNS, parts))
+        values = _combined(candidates, combination)
         if all(_side_holds(left, right, values) for left, right in sides):
             survivors.append(combination)
     if not survivors:
         return [], set()
-    seen = {key for equation in equations for key in _checked_keys(equation, row_keys, values)}
+    values = _combined(candidates, survivors[0])
+    seen = {
+        cell
+        for left, right in sides
+        if all(cell in values for cell, _ in (*left, *right))
+        for cell, _ in (*left, *right)
+    }
     checked = {
         row.label.key
         for row, _ in candidates
@@ -246,6 +249,16 @@ def _survivors(
     return survivors, checked
 
 
+def _combined(
+    candidates: Sequence[tuple[RowRuns, list[tuple[Part, ...]]]], combination: Sequence[tuple[Part, ...]]
+) -> dict[str, Number]:
+    """The values of one combination of the rows' cuts, by fact key."""
+    values: dict[str, Number] = {}
+    for (row, _), parts in zip(candidates, combination, strict=True):
+        values.update(_values(d.APPLICATIONS, row.label.key, d.APPLICATION_COLUMNS, parts))
+    return values
+
+
 def _side_holds(
     left: Sequence[tuple[str, int]], right: Sequence[tuple[str, int]], values: Mapping[str, Number]
 ) -> bool:
@@ -253,17 +266,6 @@ def _side_holds(
     if any(cell not in values for cell, _ in (*left, *right)):
         return True
     return sum(sign * values[cell] for cell, sign in left) == sum(sign * values[cell] for cell, sign in right)
-
-
-def _checked_keys(equation: Equation, rows: Sequence[str], values: Mapping[str, Number]) -> set[str]:
-    """The cells of the equation's instances that can be checked (all their cells have values)."""
-    keys: set[str] = set()
-    for key, _ in instances(equation, rows):
-        left, right = instance_keys(equation, key, rows)
-        cells = [cell for cell, _ in (*left, *right)]
-        if all(cell in values for cell in cells):
-            keys.update(cells)
-    return keys
 
 
 def agreed_parts(cuts: Sequence[tuple[Part, ...]], count: int) -> list[Part | None]:
