@@ -193,8 +193,8 @@ def find_rows(stream: Stream, zone: Zone, labels: Sequence[d.Label], words: Word
 
 
 def _sign_or_blank(cells: Sequence[Piece]) -> bool:
-    """Whether a dash ends a blank glued to the number after it ("—-1"): it
-    may be the number's sign as well."""
+    """Whether a dash ends a blank glued to the number after it ("—-1",
+    "收费-20"): it may be the number's sign as well."""
     return any(
         first.kind == BLANK
         and first.text[-1] in _SIGNS
@@ -235,8 +235,6 @@ def _with_blanks(
         if group and index == group[0] - 1:
             marks, rest = _trailing_blanks(text)
             before = [Piece(BLANK, mark, pieces[index].span) for mark in marks]
-            if marks and marks[-1][-1] in _SIGNS and pieces[group[0]].kind == RUN:
-                return None  # "收费-20": a blank and 20, or -2 and 0
             items[position] = (rest, index)
         elif (group and index == group[-1] + 1) or (not group and position == 0):
             marks, rest = _leading_blanks(text)
