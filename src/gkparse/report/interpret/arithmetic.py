@@ -404,19 +404,20 @@ def read_tables(
     prepared: str, wanted: Sequence[TableKey], edition: Edition | None
 ) -> dict[TableKey, TableReading]:
     """The readings from the stream of each table in ``wanted`` that it gives
-    (none from a text that names no table: it is not read as a stream)."""
+    (none from a text that names no table: it is not read as a stream).
+    Table 3 is always read: its edition and where it ends place the others."""
     if not any(anchor in prepared for anchor in _ANCHORS):
         return {}
     stream = Stream(prepared, read_stream(prepared))
     active_zone, applications_zone = find_zones(stream)
     applications, after = read_applications(stream, applications_zone)
     edition = edition or (applications.edition if applications else None)
-    readings = {
-        d.APPLICATIONS: applications,
-        d.ACTIVE_DISCLOSURE: read_active_disclosure(stream, active_zone, edition) if active_zone else None,
-    }
-    review = review_zone(stream, after)
-    readings[d.REVIEW_LITIGATION] = read_review(stream, review) if review else None
+    readings: dict[TableKey, TableReading | None] = {d.APPLICATIONS: applications}
+    if d.ACTIVE_DISCLOSURE in wanted and active_zone is not None:
+        readings[d.ACTIVE_DISCLOSURE] = read_active_disclosure(stream, active_zone, edition)
+    review = review_zone(stream, after) if d.REVIEW_LITIGATION in wanted else None
+    if review is not None:
+        readings[d.REVIEW_LITIGATION] = read_review(stream, review)
     return {key: reading for key, reading in readings.items() if reading is not None and key in wanted}
 
 
