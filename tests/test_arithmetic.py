@@ -22,7 +22,7 @@ import gkparse
 from gkparse import Report
 from gkparse.report import definitions as d
 from gkparse.report.interpret.cuts import MAX_STEPS, first_cuts
-from gkparse.report.interpret.stream import Stream, read_stream
+from gkparse.report.interpret.stream import Stream, read_stream, unique_starts
 from gkparse.strategies import reports
 from gkparse.vocabulary import ARITHMETIC, LAYOUT
 from tests.converters import make
@@ -95,10 +95,33 @@ def test_a_label_takes_its_ordinal_off_the_run_before_it() -> None:
 
 def test_a_phrase_inside_a_wrapped_label_is_no_label() -> None:
     """pdftotext -layout wraps "5.要求行政机关确认或重新出具已获取信息" around its
-    numbers: the phrase after them would take the next row's numbers."""
+    numbers: the phrase after them would take the next row's numbers. The
+    row is found by its start instead: its ordinal and the first character,
+    which no other row of that ordinal starts with."""
     text = "（五）不予处理 5.要 0 0 3 3 0 2 8 求行政机关确认或重新出具已获取信息 （六）其他处理 3 0 0 3 0 0 6"
-    report = gkparse.parse(f"三、收到和处理政府信息公开申请情况\n{text}\n")
-    assert report.facts().get("applications.refused_confirmation.total") is None
+    facts = gkparse.parse(f"三、收到和处理政府信息公开申请情况\n{text}\n").facts()
+    assert facts["applications.refused_confirmation.research"] == 3
+    assert facts["applications.refused_confirmation.total"] == 8
+    assert facts["applications.other_handling.total"] == 6
+    wrong_start = text.replace("5.要", "4.无")
+    facts = gkparse.parse(f"三、收到和处理政府信息公开申请情况\n{wrong_start}\n").facts()
+    assert facts["applications.refused_excessive.total"] == 8
+    assert facts["applications.refused_confirmation.total"] is None
+
+
+def test_a_short_start_needs_its_own_ordinal() -> None:
+    """ "1.属" is 1.属于国家秘密, the one row of ordinal 1 starting so; "属" after
+    another ordinal is no start of it, nor one ordinal's start shared by two
+    rows ("属" after 5, 6, 7 and 8 is unique to each)."""
+    starts = unique_starts(d.APPLICATION_ROWS["2021"], shortest=1)
+    assert starts["denied_state_secret"] == "属"
+    assert starts["denied_internal"] == "属"
+    assert starts["granted"] == "予"
+    for ordinal, want in (("1", 1), ("9", None)):
+        text = f"（三）不予公开 {ordinal}.属 0 0 1 0 0 0 1 （六）其他处理 3 0 0 3 0 0 6"
+        facts = gkparse.parse(f"三、收到和处理政府信息公开申请情况\n{text}\n").facts()
+        assert facts["applications.denied_state_secret.total"] == want
+        assert facts["applications.other_handling.total"] == 6
 
 
 # ------------------------------------------------------------------ regressions

@@ -86,6 +86,41 @@ def test_numbers_between_single_spaces_in_a_laid_out_line() -> None:
     )
 
 
+_NARROW = """三、收到和处理政府信息公开申请情况
+    （三  1.属   3    2    2    2    1    2    12
+    ）不  于国
+    予公  家秘
+    开   密
+        2.其   3    2    0    3    1    2    11
+        他法
+        律行
+        {third}   1    0    2    0    3    3    9
+        及“三
+    （六）其他处            3      0    0    3     0    0        6
+    理
+"""
+
+
+def test_a_narrow_column_wraps_labels_a_few_characters_a_line() -> None:
+    """pdftotext -layout of a narrow label column: beside the numbers stand the
+    ordinal and a character or two. That start is the row's when no other
+    row of the table starts so; a start that could be two rows is none."""
+    report = gkparse.parse(_NARROW.format(third="3.危"))
+    totals = {
+        key: report.cell(f"applications.{key}.total") for key in ("denied_state_secret", "denied_prohibited")
+    }
+    assert {key: cell.value for key, cell in totals.items()} == {
+        "denied_state_secret": 12,
+        "denied_prohibited": 11,
+    }
+    assert all(cell.placed_by == "layout" for cell in totals.values())
+    assert report.cell("applications.denied_security.total").value == 9
+    assert "PLACED-BY-ARITHMETIC" not in {finding.code for finding in report.problems}
+    shared = gkparse.parse(_NARROW.format(third="3."))  # 3.危…, 3.补…, 3.要… and 3.其他
+    assert shared.cell("applications.denied_security.total").value is None
+    assert shared.cell("applications.denied_prohibited.total").value == 11
+
+
 def test_region_keeps_prose_out() -> None:
     text = (
         "二、主动公开政府信息情况\n\n本机关主动公开政府信息，相关数据统计如下。\n\n"
@@ -147,4 +182,4 @@ def test_share_of_pdftotext_layout_fixtures() -> None:
         if "converters" in case.parts and (case / "pdftotext-layout.txt").exists():
             result = score_file(case, "pdftotext-layout.txt")
             right, total = right + result.right, total + result.total
-    assert right >= 0.42 * total
+    assert right >= 0.95 * total

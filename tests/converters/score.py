@@ -160,8 +160,9 @@ def score(
 
 
 def table(tally: dict[str, tuple[int, int, int]], label: str) -> list[str]:
+    width = max((len(name) for name in tally), default=0)
     lines = [
-        f"{family:10s} {100 * r / max(1, t):6.2f}% of {t} facts exact, {w} wrong"
+        f"{family:{width}s} {100 * r / max(1, t):6.2f}% of {t} facts exact, {w} wrong"
         for family, (r, t, w) in sorted(tally.items())
     ]
     r, t, w = (sum(v[i] for v in tally.values()) for i in range(3))
@@ -181,15 +182,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--families", default="", help="comma-separated families (default: all)")
     parser.add_argument("--verbose", action="store_true", help="also list files that miss facts")
+    parser.add_argument(
+        "--by-rendering", action="store_true", help="also tally each rendering (file name) on its own"
+    )
     args = parser.parse_args(argv)
     families = [f for f in args.families.split(",") if f] or None
     wrong_total = 0
     for root in args.root or [ROOTS[0]]:
         results = score_files(root, families)
         tally: dict[str, tuple[int, int, int]] = {}
+        by_name: dict[str, tuple[int, int, int]] = {}
         for result in results:
-            r, t, w = tally.get(result.family, (0, 0, 0))
-            tally[result.family] = (r + result.right, t + result.total, w + len(result.wrong))
+            for counts, name in ((tally, result.family), (by_name, result.file)):
+                r, t, w = counts.get(name, (0, 0, 0))
+                counts[name] = (r + result.right, t + result.total, w + len(result.wrong))
             for item in result.wrong:
                 print(item)
             if args.verbose and result.right < result.total:
@@ -199,6 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             wrong_total += len(result.wrong)
         print(f"# {root}")
+        if args.by_rendering:
+            print("\n".join(table(by_name, "renderings")[:-1]))
         print("\n".join(table(tally, "total")))
     return 1 if wrong_total else 0
 

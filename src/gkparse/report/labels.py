@@ -42,6 +42,17 @@ def label_key(text: str) -> str:
     return "".join(folded.split())
 
 
+#: A label's ordinal after :func:`label_key`: "1.", "(三)", "四.".
+_ORDINAL = re.compile(r"^([0-9]+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)")
+
+
+def ordinal_and_core(label: str) -> tuple[str, str]:
+    """A label keyed, cut into its ordinal ("2", "(三)", or "") and the rest."""
+    key = label_key(label)
+    match = _ORDINAL.match(key)
+    if match is None:
+        return "", key
+    return match.group(1).rstrip("."), key[match.end() :]
 
 
 _PLACEHOLDER_LABEL = re.compile(r"Col[0-9]+")

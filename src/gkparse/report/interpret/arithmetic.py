@@ -57,7 +57,11 @@ from gkparse.vocabulary import (
     Unit,
     fact_key,
     row_prefix,
+    split_key,
 )
+
+#: The finding that names the rows the arithmetic placed.
+PLACED_BY_ARITHMETIC = "PLACED-BY-ARITHMETIC"
 
 #: Combinations of table 3 rows' candidate cuts tried against the column rules.
 MAX_COMBINATIONS = 1024
@@ -139,15 +143,18 @@ class _Placer:
         would only repeat that the table is not read)."""
         if not self.placed_rows:
             return None
-        if self.placed_rows:
-            self.findings.add(
-                "PLACED-BY-ARITHMETIC",
-                "info",
-                f"{self.table}: {len(self.placed_rows)} rows read from runs of numbers, "
-                f"cut where the format's sums allow one way: {', '.join(self.placed_rows)}",
-                tuple(f"{self.table}.{row}" for row in self.placed_rows),
-            )
+        _placed(self.findings, self.table, self.placed_rows)
         return TableReading.of(self.cells, self.findings.items, edition)
+
+
+def _placed(findings: Findings, table: str, rows: Sequence[str]) -> None:
+    findings.add(
+        PLACED_BY_ARITHMETIC,
+        "info",
+        f"{table}: {len(rows)} rows read from runs of numbers, "
+        f"cut where the format's sums allow one way: {', '.join(rows)}",
+        tuple(f"{table}.{row}" for row in rows),
+    )
 
 
 def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, int | None]:
@@ -429,10 +436,13 @@ def fill(layout: TableReading | None, arithmetic: TableReading) -> TableReading:
         return arithmetic
     findings = Findings()
     cells = layout.by_key()
+    taken: dict[str, None] = {}  # the rows the arithmetic placed a cell of, in order
     for cell in arithmetic.cells:
         mine = cells.get(cell.key)
         if mine is None or (mine.state == UNKNOWN and cell.state != UNKNOWN):
             cells[cell.key] = cell
+            if cell.state != UNKNOWN:
+                taken[split_key(cell.key)[1]] = None
         elif cell.value is not None and mine.value is not None and mine.value != cell.value:
             findings.add(
                 "PLACEMENT-DISAGREES",
@@ -447,7 +457,13 @@ def fill(layout: TableReading | None, arithmetic: TableReading) -> TableReading:
     placed = {row_prefix(cell.key) for cell in arithmetic.cells if cell.state != UNKNOWN}
     unplaced = [row for row in layout.unplaced if row not in placed]
     read = {row_prefix(cell.key) for cell in layout.cells if cell.state != UNKNOWN}
-    own = [f for f in arithmetic.findings if f.code != "ROW-CUT-AMBIGUOUS" or not read.issuperset(f.keys)]
+    own = [
+        f
+        for f in arithmetic.findings
+        if f.code != PLACED_BY_ARITHMETIC and (f.code != "ROW-CUT-AMBIGUOUS" or not read.issuperset(f.keys))
+    ]
+    if taken:  # the rows the layout had read are not the arithmetic's
+        _placed(findings, split_key(arithmetic.cells[0].key)[0], list(taken))
     return TableReading.of(
         cells, (*layout.findings, *own, *findings.items), layout.edition or arithmetic.edition, unplaced
     )

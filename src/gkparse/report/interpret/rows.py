@@ -334,15 +334,16 @@ def unknown_row(findings: Findings, table: str, parts: RowParts) -> None:
         )
 
 
-def duplicate_row(findings: Findings, table: str, what: str, prefix: str, parts: RowParts) -> None:
-    """A row read a second time: the first one is kept."""
-    findings.add(
-        "ROW-DUPLICATE",
-        "warning",
-        f"{table}: {what} appears again; the first one is kept",
-        (prefix,),
-        parts.row.span,
-    )
+def duplicate_row(
+    findings: Findings, table: str, what: str, prefix: str, parts: RowParts, first: Sequence[Cell]
+) -> bool:
+    """A row read a second time: the first one is kept, unless it read no
+    cell at all (a label on a line of its own, its values unknown): whether
+    this one replaces it."""
+    replaces = all(cell.state == UNKNOWN for cell in first) and parts.has_values
+    kept = "this one, since the first read no value, is kept" if replaces else "the first one is kept"
+    findings.add("ROW-DUPLICATE", "warning", f"{table}: {what} appears again; {kept}", (prefix,), parts.row.span)
+    return replaces
 
 
 def _count_finding(

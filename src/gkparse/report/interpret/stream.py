@@ -23,7 +23,7 @@ from gkparse.grids.grammars import build_parser, grammar_text
 from gkparse.grids.layouts import Positions
 from gkparse.grids.span import Span
 from gkparse.report import definitions as d
-from gkparse.report.labels import label_key
+from gkparse.report.labels import label_key, ordinal_and_core
 
 PieceKind = Literal["run", "blank", "word", "page", "pipe"]
 RUN: Final = "run"
@@ -42,9 +42,6 @@ _WHOLE = Positions()
 
 #: Stands for a run in the searchable text: no label spans a number.
 _RUN_MARK = "\x00"
-
-#: A label's ordinal after :func:`label_key`: "1.", "(三)", "四.".
-_ORDINAL = re.compile(r"^([0-9]+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)")
 
 #: The longest ordinal a label's phrase may follow ("(十)", "10.").
 _ORDINAL_LONGEST = 8
@@ -95,27 +92,22 @@ def _lexer() -> Lark:
     return build_parser(grammar_text("stream"), lexer="basic")
 
 
-def _ordinal_and_core(label: str) -> tuple[str, str]:
-    """A label keyed, cut into its ordinal ("2", "(三)", or "") and the rest."""
-    key = label_key(label)
-    match = _ORDINAL.match(key)
-    if match is None:
-        return "", key
-    return match.group(1).rstrip("."), key[match.end() :]
-
-
 @functools.cache
 def unique_starts(labels: tuple[d.Label, ...], shortest: int = 3) -> Mapping[str, str]:
     """For each label (by key), the shortest start of its core, at least
     ``shortest`` characters, that no other of ``labels`` starts with ("予以公",
     "属于行政执"); none where every start is shared. Worked out once per
     table."""
-    cores = {label.key: _ordinal_and_core(label.label)[1] for label in labels}
+    split = {label.key: ordinal_and_core(label.label) for label in labels}
     found: dict[str, str] = {}
-    for key, core in cores.items():
+    for key, (ordinal, core) in split.items():
         for size in range(shortest, len(core) + 1):
             start = core[:size]
-            if not any(other.startswith(start) for name, other in cores.items() if name != key):
+            if not any(
+                other.startswith(start) and number == ordinal
+                for name, (number, other) in split.items()
+                if name != key
+            ):
                 found[key] = start
                 break
     return MappingProxyType(found)
@@ -124,7 +116,7 @@ def unique_starts(labels: tuple[d.Label, ...], shortest: int = 3) -> Mapping[str
 def label_start(label: str) -> tuple[str, str]:
     """A label's ordinal ("2", "(三)", or "") and the start of the rest that
     identifies it (at most :data:`LABEL_START` characters), both keyed."""
-    ordinal, core = _ordinal_and_core(label)
+    ordinal, core = ordinal_and_core(label)
     return ordinal, core[:LABEL_START]
 
 

@@ -155,7 +155,7 @@ def find_rows(stream: Stream, zone: Zone, labels: Sequence[d.Label], words: Word
     """
     found: list[tuple[d.Label, Found]] = []
     floor = stream.start_of(zone.start)
-    shorts = unique_starts(tuple(labels))
+    shorts = unique_starts(tuple(labels), shortest=1)
     for label in labels:
         place = stream.find_label(label, floor, shorts.get(label.key, ""))
         if place is None or place.first >= zone.end:

@@ -163,8 +163,9 @@ def read_active_disclosure(grids: Sequence[Grid], edition: Edition | None) -> Ta
                 item.parts.row.span,
             )
             continue
-        if any(key.startswith(prefix + ".") for key in cells):
-            duplicate_row(findings, d.ACTIVE_DISCLOSURE, f"row {item.row.label!r}", prefix, item.parts)
+        first = [cell for key, cell in cells.items() if key.startswith(prefix + ".")]
+        what = f"row {item.row.label!r}"
+        if first and not duplicate_row(findings, d.ACTIVE_DISCLOSURE, what, prefix, item.parts, first):
             continue
         slots = item.slots if item.columns is not None else None
         placed = place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit, slots=slots)

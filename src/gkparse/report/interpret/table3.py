@@ -22,11 +22,25 @@ from gkparse.report.interpret.rows import (
     rows_of,
     unknown_row,
 )
-from gkparse.report.labels import label_key, placeholder_label
+from gkparse.report.labels import label_key, ordinal_and_core, placeholder_label
 from gkparse.report.model import Cell
 from gkparse.vocabulary import Edition
 
 _APPLICATION_LEAVES = d.APPLICATION_ROWS["2021"] + (d.OTHER_HANDLING,)
+
+
+_LEAF_STARTS = tuple((leaf, ordinal_and_core(leaf.label)) for leaf in _APPLICATION_LEAVES)
+
+
+def _leaf_by_start(text: str) -> d.Label | None:
+    """The one leaf whose label starts as ``text`` does, its ordinal and at
+    least one character more: what stands beside a row's numbers when a
+    narrow column wraps its label ("2.其" / "他法" / "律行" …)."""
+    ordinal, core = ordinal_and_core(text)
+    if not ordinal or not core:
+        return None
+    found = [leaf for leaf, (number, rest) in _LEAF_STARTS if number == ordinal and rest.startswith(core)]
+    return found[0] if len(found) == 1 else None
 
 
 def _application_leaf(labels: Sequence[str], group: str | None) -> tuple[d.Label | None, str | None]:
@@ -39,6 +53,11 @@ def _application_leaf(labels: Sequence[str], group: str | None) -> tuple[d.Label
         needed = d.APPLICATION_LEAF_GROUPS.get(found.key) if found else None
         if found is not None and (needed is None or needed == group):
             leaf = found
+    if leaf is None and labels:
+        leaf = _leaf_by_start(labels[-1])
+        needed = d.APPLICATION_LEAF_GROUPS.get(leaf.key) if leaf else None
+        leaf = leaf if needed is None or needed == group else None
+        group = next((name for name, leaves in _GROUP_LEAVES.items() if leaf in leaves), group)
     return leaf, group
 
 
@@ -163,8 +182,8 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
                 unknown_row(findings, d.APPLICATIONS, parts)
             continue
         prefix = f"{d.APPLICATIONS}.{leaf.key}"
-        if leaf.key in rows:
-            duplicate_row(findings, d.APPLICATIONS, f"row {leaf.label!r}", prefix, parts)
+        first = rows.get(leaf.key)
+        if first and not duplicate_row(findings, d.APPLICATIONS, f"row {leaf.label!r}", prefix, parts, first):
             continue
         rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
     unplaced = _place_strays(strays, rows, findings)

@@ -35,8 +35,9 @@ def read_review(grids: Sequence[Grid]) -> TableReading:
         if not any(read_value(c.text).kind in (NUMBER, PLACEHOLDER) for c in parts.values):
             slots = header_slots(parts, len(columns)) or slots
             continue  # header rows
-        if cells:
-            duplicate_row(findings, d.REVIEW_LITIGATION, "a data row", d.REVIEW_LITIGATION, parts)
+        if cells and not duplicate_row(
+            findings, d.REVIEW_LITIGATION, "a data row", d.REVIEW_LITIGATION, parts, list(cells.values())
+        ):
             continue
         for cell in place_row(d.REVIEW_LITIGATION, parts, columns, findings, slots=slots):
             cells[cell.key] = cell
