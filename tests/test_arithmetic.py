@@ -125,6 +125,33 @@ def test_a_short_start_needs_its_own_ordinal() -> None:
 
 
 # ------------------------------------------------------------------ regressions
+def test_a_sentence_after_the_last_rows_numbers_is_prose() -> None:
+    """A label and a number in a sentence ("现行有效行政规范性文件698件，…") are
+    no row, however neatly 698 cuts into three cells: what follows a table's
+    last numbers on their line is a blank, a word of the table or a heading."""
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+        "规章 1 0 3\n现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    facts = gkparse.parse(text).facts()
+    assert [facts[f"active_disclosure.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [
+        1,
+        0,
+        3,
+    ]
+    assert [
+        facts[f"active_disclosure.normative_documents.{c}"] for c in ("issued", "repealed", "in_force")
+    ] == [
+        None,
+        None,
+        None,
+    ]
+    ends_the_table = text.replace("件，动态更新本年度制发的规范性文件88件。", "")
+    facts = gkparse.parse(ends_the_table).facts()
+    assert facts["active_disclosure.normative_documents.in_force"] == 8
+
+
 _T2 = "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
 _T3 = "三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量"
 _NEXT = "二、上年结转政府信息公开申请数量1000001"

@@ -248,11 +248,19 @@ def _with_blanks(
     if following is None and group and group[-1] + 1 < len(pieces):
         # the table's last row: blanks glued to its numbers ("24不适用三、收到和处理…")
         word = pieces[group[-1] + 1]
-        if word.kind == WORD and word.span.start == pieces[group[-1]].span.end:
+        if word.kind == WORD and word.span.line == pieces[group[-1]].span.end_line:
             if word.text.lower().startswith("&nbsp;"):
                 return None  # a blank cell, or padding?
-            after = [Piece(BLANK, mark, word.span) for mark in _leading_blanks(label_key(word.text))[0]]
+            marks, rest = _leading_blanks(label_key(word.text))
+            if rest and not (words.opens(rest) or _HEADING.match(rest)):
+                return None  # a sentence goes on after the numbers: "行政规范性文件698件，动态更新…"
+            if word.span.start == pieces[group[-1]].span.end:
+                after = [Piece(BLANK, mark, word.span) for mark in marks]
     return [*before, *runs, *after]
+
+
+#: What opens a heading of the outline, keyed: "三.", "(二)".
+_HEADING = re.compile(r"[一二三四五六七八九十]+\.|\([一二三四五六七八九十]+\)")
 
 
 class Words:
@@ -263,6 +271,10 @@ class Words:
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(sorted({label_key(p) for p in phrases} - {""}, key=len, reverse=True))
         self._joined = "\x00".join(self.phrases)
+
+    def opens(self, word: str) -> bool:
+        """Whether ``word`` starts with one of the table's words, or is the start of one."""
+        return any(word.startswith(p) or p.startswith(word) for p in self.phrases)
 
     def explains(self, word: str) -> bool:
         """Whether ``word`` is made of the table's words (the first may be the
