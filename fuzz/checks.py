@@ -2,8 +2,10 @@
 
 The fuzz harness (``fuzz/fuzz_parse.py``) and the regression test
 (``tests/test_fuzz_regressions.py``) run the same checks: ``parse`` returns
-a report, ``validate`` its findings, and the report comes back the same
-through JSON and pickle. A failing check raises ``AssertionError``.
+a report, ``validate`` its findings, the report comes back the same
+through JSON and pickle, and its facts come back the same when it is
+rendered into each layout and parsed again. A failing check raises
+``AssertionError``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ def check_text(text: str) -> gkparse.Report:
     assert again.facts() == report.facts(), "to_json → from_json changed the facts"
     assert pickle.loads(pickle.dumps(report)) == report, "pickling changed the report"
     for layout in gkparse.LAYOUTS:
-        gkparse.render(report, layout)  # never raises
+        again = gkparse.parse(gkparse.render(report, layout))
+        assert again.facts() == report.facts(), f"render into {layout} and parse changed the facts"
     return report
 
 

@@ -183,3 +183,16 @@ def test_share_of_pdftotext_layout_fixtures() -> None:
             result = score_file(case, "pdftotext-layout.txt")
             right, total = right + result.right, total + result.total
     assert right >= 0.95 * total
+
+
+def test_a_line_of_one_cell_gives_no_column_edge() -> None:
+    """A signature or a caption above the table ends where it ends: only
+    header lines of several cells say where the columns are."""
+    text = (
+        "                        咸丰路街道办事处\n"
+        "      2021年1月28日\n"
+        "            信息内容   本年新制作数量   本年新公开数量   对外公开总数量\n"
+        "                规章                —                —                —\n"
+        "          规范性文件                1                                 3\n"
+    )
+    assert _texts(text)[-2:] == [("规章", "—", "—", "—"), ("规范性文件", "1", "", "3")]

@@ -46,6 +46,15 @@ def test_region_keeps_prose_out() -> None:
     assert "相关数据统计如下" in report.sections[0].text
 
 
+def test_a_line_laid_out_with_spaces_ends_the_run() -> None:
+    """A row of another layout ("规范性文件 77 166 5") after the cells is no
+    cell of this table, nor a reason to drop the cells before it."""
+    text = "信息内容\n\n本年新制作数量\n\n规章\n\n0\n\n0\n\n7\n\n规范性文件 77 166 5\n\n规章\n\n1\n"
+    (grid,) = find_tables(text)
+    assert (grid.layout, grid.span.line, grid.span.end_line) == ("lines", 1, 11)
+    assert [row.texts for row in grid.rows][-3:] == [("0",), ("0",), ("7",)]
+
+
 def test_prose_with_numbers_is_not_a_table() -> None:
     assert find_tables("全年公开信息45条。\n12\n13\n") == ()
 

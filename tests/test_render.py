@@ -202,3 +202,47 @@ def test_reports_of_cut_and_shuffled_seeds_read_back_the_same(layout: str, data:
         shown = [any(c.state != "missing" for c in table.cells) or not table.grids for table in report.tables]
         assume(all(shown))
     assert gkparse.parse(render(report, layout)).facts() == report.facts()
+
+
+def _read_in_part() -> Report:
+    """report2021_tab.txt with its row 二、上年结转… replaced by a row no label
+    matches (LABEL-UNKNOWN): a report parsing read only in part."""
+    text = fixture_text("report2021_tab.txt")
+    start = text.index("二、上年结转")
+    row = text[start : text.index("\n", start) + 1]
+    return gkparse.parse(
+        text.replace(row, "其中：网上申请\t其中：网上申请\t其中：网上申请\t1\t0\t0\t0\t0\t0\t1\n")
+    )
+
+
+def test_a_report_read_in_part_is_written_whole() -> None:
+    """Every cell is written, the missing ones as blanks, and each table
+    before its section's prose: the prose may hold what parsing could not
+    place, and a second reading must not place it."""
+    report = _read_in_part()
+    assert report.cell("applications.carried_over.total").state == "missing"
+    lines = render(report, "tab").splitlines()
+    (row,) = [line for line in lines if line.startswith("二、上年结转")]
+    assert row.split("\t")[-7:] == ["—"] * 7
+    heading = lines.index("三、收到和处理政府信息公开申请情况")
+    section = report.section("applications")
+    assert section is not None
+    prose = lines.index(section.text.splitlines()[0])
+    table = next(i for i, line in enumerate(lines) if line.startswith("（本列数据的勾稽关系为"))
+    assert heading < table < prose
+    for layout in gkparse.LAYOUTS:
+        back = gkparse.parse(render(report, layout))
+        assert back.facts() == report.facts(), layout
+        assert back.cell("applications.carried_over.total").state == "blank", layout
+
+
+def test_a_report_read_whole_keeps_its_missing_rows_out() -> None:
+    """A row that is not in the text, and nothing else amiss: the rendering
+    leaves it out, and it reads back missing."""
+    text = fixture_text("report2021_tab.txt")
+    start = text.index("二、上年结转")
+    report = gkparse.parse(text.replace(text[start : text.index("\n", start) + 1], ""))
+    assert {finding.code for finding in report.problems} == {"ROW-MISSING"}
+    written = render(report, "tab")
+    assert "二、上年结转" not in written
+    assert gkparse.parse(written) == report

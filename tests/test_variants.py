@@ -339,3 +339,20 @@ def test_unknown_cells_point_at_their_row() -> None:
     assert cell.span is not None
     assert text[cell.span.start : cell.span.end].startswith("三、本年度办理结果")
     assert report.cell("applications.granted.total").unit is None
+
+
+def test_a_duplicate_row_replaces_a_first_reading_without_values() -> None:
+    """The first reading of a row is kept, unless it read no value at all (a
+    label alone on its line); then the second one, with values, is."""
+    head = "三、收到和处理政府信息公开申请情况\n"
+    rows = "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n"
+    alone = gkparse.parse(head + "一、本年新收政府信息公开申请数量\t\n" + rows)
+    assert alone.facts()["applications.new.total"] == 2
+    (duplicate,) = [f for f in alone.problems if f.code == "ROW-DUPLICATE"]
+    assert (duplicate.keys, duplicate.span and duplicate.span.line) == (("applications.new",), 3)
+    assert "since the first read no value" in duplicate.message
+    valued = gkparse.parse(head + "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n" + rows)
+    assert valued.facts()["applications.new.total"] == 1
+    assert [f.message for f in valued.problems if f.code == "ROW-DUPLICATE"] == [
+        "applications: row '一、本年新收政府信息公开申请数量' appears again; the first one is kept"
+    ]

@@ -35,7 +35,17 @@ from gkparse.report import definitions as d
 from gkparse.report.interpret.rows import Findings, make_cell
 from gkparse.report.interpret.table2 import header_unit_of
 from gkparse.report.model import Cell, Report, Section, Table
-from gkparse.vocabulary import BLANK, INVALID, MISSING, VALUE, WAN_YUAN, Edition
+from gkparse.vocabulary import (
+    ARITHMETIC,
+    BLANK,
+    INVALID,
+    MISSING,
+    UNKNOWN,
+    VALUE,
+    WAN_YUAN,
+    Edition,
+    row_prefix,
+)
 
 __all__ = ["CLEAN", "PLACEHOLDERS", "Choices", "render", "render_with"]
 
@@ -97,6 +107,15 @@ def render(report_or_table: Report | Table, layout: str) -> str:
     headings reads back differently; the publication date is read from the
     text, so it comes back only when a date line ends the last section.
     A cell that was left unknown or missing comes back blank.
+
+    A report that parsing read only in part (a damaged text: cells unknown
+    or placed by arithmetic, rows or labels it could not place), or with a
+    table of one cell, is written *whole*, so that it reads back with the same facts whatever its prose
+    holds: every cell of every table of its edition is written, its unknown
+    and missing cells as blanks ("—"), each table stands before its
+    section's prose (the prose may hold the rows it could not place, and
+    the first reading of a row is kept), and a table whose section has no
+    heading before the first section.
     """
     return render_with(report_or_table, layout, CLEAN)
 
@@ -107,7 +126,11 @@ def render_with(report_or_table: Report | Table, layout_name: str, choices: Choi
     Every choice keeps the facts: :mod:`gkparse.strategies` uses this to
     write the same report in many realistic ways.
     """
-    writer = _Writer(get_layout(layout_name), choices)  # raises ValueError for an unknown layout
+    layout = get_layout(layout_name)  # raises ValueError for an unknown layout
+    whole = isinstance(report_or_table, Report) and (
+        _read_in_part(report_or_table) or _a_lone_cell(report_or_table)
+    )
+    writer = _Writer(layout, choices, whole=whole)
     if isinstance(report_or_table, Table):
         lines = writer.table(report_or_table)
     elif isinstance(report_or_table, Report):
@@ -120,6 +143,30 @@ def render_with(report_or_table: Report | Table, layout_name: str, choices: Choi
     if choices.chance(writer.layout.habits.byte_order_mark):
         text = "\ufeff" + text  # LibreOffice starts its text export with a byte order mark
     return text
+
+
+#: The findings of a report whose text held nothing of its tables that
+#: parsing left unplaced: absent tables, sections and rows, and numbers
+#: wrong for their column (which are written back as they were).
+_WHOLE_READING = frozenset({"TABLE-MISSING", "SECTION-MISSING", "ROW-MISSING", "CELL-NOT-NUMBER"})
+
+
+def _read_in_part(report: Report) -> bool:
+    """Whether parsing left some of the report's table text unplaced: a cell
+    unknown or placed by arithmetic, or a finding about rows, labels or
+    runs it could not read. Such a report's prose may hold what a second
+    reading would place, so it is written whole (see :func:`render`)."""
+    return any(finding.code not in _WHOLE_READING for finding in report.problems) or any(
+        cell.state == UNKNOWN or cell.placed_by == ARITHMETIC
+        for table in report.tables
+        for cell in table.cells
+    )
+
+
+def _a_lone_cell(report: Report) -> bool:
+    """Whether a table of the report holds one cell that was in the text: a
+    table of one value, written one cell a line, reads as prose."""
+    return any(sum(cell.state != MISSING for cell in table.cells) == 1 for table in report.tables)
 
 
 # ----------------------------------------------------------------- values
@@ -346,6 +393,32 @@ def _review_rows(table: Table) -> _TableRows:
     return _TableRows((*header, data), headed=True)
 
 
+#: Table 3's rows that tell the format's edition: written only if read.
+_EDITION_ROWS = frozenset(
+    f"{d.APPLICATIONS}.{row.key}" for row in (d.OTHER_HANDLING, *d.APPLICATION_OTHER_2021)
+)
+
+
+def _blanked(table: Table, edition: Edition | None) -> Table:
+    """The table with every cell that holds no value and no blank (unknown,
+    missing) written as a blank: it reads back as None, as it was, and
+    leaves nothing for a second reading to fill.
+
+    Where the report's edition is not known, only table 3's rows that all
+    editions have are filled in: another row, or table 2's headers, would
+    tell one.
+    """
+    if edition is None and table.key != d.APPLICATIONS:
+        return table
+    cells = tuple(
+        attrs.evolve(cell, raw=PLACEHOLDERS[0], state=BLANK)
+        if cell.state in (UNKNOWN, MISSING) and (edition or row_prefix(cell.key) not in _EDITION_ROWS)
+        else cell
+        for cell in table.cells
+    )
+    return attrs.evolve(table, cells=cells)
+
+
 # ----------------------------------------------------------------- noise
 def _split_points(text: str) -> list[int]:
     """Where a space or a line break may go inside a label: between two
@@ -430,24 +503,33 @@ class _Writer:
     """Writes one report or table as the lines of one layout: the report's
     form is laid out here as a grid, and the layout's writer writes it."""
 
-    def __init__(self, layout: Layout, choices: Choices) -> None:
+    def __init__(self, layout: Layout, choices: Choices, *, whole: bool = False) -> None:
         self.layout = layout
         self.choices = choices
         self.habits = layout.habits
+        self.whole = whole
 
     # ------------------------------------------------------------- report
     def report(self, report: Report) -> list[str]:
+        """The preamble, each section with its table, and the tables whose
+        section has no heading at the end; written whole (see
+        :func:`render`), each table stands before its section's prose and
+        the tables without a section before the first section."""
         lines = self.preamble(report)
         placed = {section.key for section in report.sections}
-        tables = {table.key: table for table in report.tables}
+        tables = {
+            table.key: _blanked(table, report.edition) if self.whole else table for table in report.tables
+        }
+        homeless = [table for table in tables.values() if d.TABLE_SECTIONS.get(table.key) not in placed]
+        if self.whole:
+            lines += [line for table in homeless for line in self.table_block(table)]
         for section in report.sections:
-            lines += self.section(section)
+            heading, prose = self.section(section)
             table_key = next((key for key, name in d.TABLE_SECTIONS.items() if name == section.key), None)
-            if table_key in tables:
-                lines += self.table_block(tables[table_key])
-        for table in report.tables:
-            if d.TABLE_SECTIONS.get(table.key) not in placed:
-                lines += self.table_block(table)
+            block = self.table_block(tables[table_key]) if table_key in tables else []
+            lines += heading + block + prose if self.whole else heading + prose + block
+        if not self.whole:
+            lines += [line for table in homeless for line in self.table_block(table)]
         return lines
 
     def preamble(self, report: Report) -> list[str]:
@@ -487,7 +569,9 @@ class _Writer:
                 lines.append("")
             if self.choices.chance(10):
                 lines.append(self.choices.pick(["", "[bookmark: _GoBack]", "[bookmark: OLE_LINK2]"]))
-            line = paragraph
+            # written whole, a tab in the prose (a cell's edge that parsing
+            # could not place) would join the table written before it
+            line = paragraph.replace("\t", " ").strip() if self.whole else paragraph
             if self.choices.chance(10):
                 line = self.choices.pick(["[bookmark: OLE_LINK1]", "[bookmark: _Hlk1]"]) + line
             if self.choices.chance(10):
@@ -495,7 +579,8 @@ class _Writer:
             lines.append(line)
         return lines
 
-    def section(self, section: Section) -> list[str]:
+    def section(self, section: Section) -> tuple[list[str], list[str]]:
+        """The heading's lines and the prose's."""
         heading = section.heading
         if self.choices.chance(15):
             heading = self.choices.pick([" ", "\u3000", "[bookmark: OLE_LINK3]"]) + heading
@@ -504,7 +589,7 @@ class _Writer:
         paragraphs = [line for line in section.text.split("\n") if line.strip()]
         if paragraphs and spaced:
             lines.append("")
-        return lines + self.prose(paragraphs)
+        return lines, self.prose(paragraphs)
 
     # ------------------------------------------------------------- tables
     def table_rows(self, table: Table, *, repeat: bool) -> _TableRows:
@@ -568,6 +653,8 @@ class _Writer:
         return texts
 
     def value(self, slot: _Slot, needs_placeholder: bool) -> str:
+        if slot.blank and self.whole:
+            return slot.text or PLACEHOLDERS[0]  # a blank every layout reads as one
         if slot.blank:
             allowed = list(PLACEHOLDERS)
             if not needs_placeholder:

@@ -188,13 +188,15 @@ class AlignedReader(GridReader):
 
     # ------------------------------------------------------------ columns
     def _columns(self, lines: Sequence[_Line]) -> list[int]:
-        """The right edges (in display width) of the cells of the lines
-        without values (the header's words), if every value of every data
+        """The right edges (in display width) of the cells of the header
+        lines (two cells or more, no value), if every value of every data
         line ends exactly on one of them: a table aligned to its header.
-        Otherwise none: no value is placed by its position."""
+        Otherwise none: no value is placed by its position. A line of one
+        cell (a caption, a title, a signature) may stand anywhere: its edge
+        is no column's."""
         edges: set[int] = set()
         for line in lines:
-            if not line.is_data:
+            if not line.is_data and len(line.cells) >= 2:
                 edges.update(cell.end for cell in line.cells)
                 self.steps += len(line.cells)
         data = [line for line in lines if line.is_data]

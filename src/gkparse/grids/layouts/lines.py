@@ -95,7 +95,9 @@ def _cell_like(line: Line) -> bool:
     if line.kind not in ("text", "pipe"):
         return False
     text = line.text.strip()
-    return len(text) <= CELL_MAX_CHARS and not any(end in text for end in SENTENCE_ENDS)
+    return (
+        len(text) <= CELL_MAX_CHARS and not any(end in text for end in SENTENCE_ENDS) and not _aligned(text)
+    )
 
 
 def _cells_by_line(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...] | None:

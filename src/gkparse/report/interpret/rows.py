@@ -342,7 +342,9 @@ def duplicate_row(
     this one replaces it."""
     replaces = all(cell.state == UNKNOWN for cell in first) and parts.has_values
     kept = "this one, since the first read no value, is kept" if replaces else "the first one is kept"
-    findings.add("ROW-DUPLICATE", "warning", f"{table}: {what} appears again; {kept}", (prefix,), parts.row.span)
+    findings.add(
+        "ROW-DUPLICATE", "warning", f"{table}: {what} appears again; {kept}", (prefix,), parts.row.span
+    )
     return replaces
 
 

@@ -24,7 +24,7 @@ from gkparse.report.interpret.rows import (
 )
 from gkparse.report.labels import label_key, ordinal_and_core, placeholder_label
 from gkparse.report.model import Cell
-from gkparse.vocabulary import Edition
+from gkparse.vocabulary import UNKNOWN, Edition
 
 _APPLICATION_LEAVES = d.APPLICATION_ROWS["2021"] + (d.OTHER_HANDLING,)
 
@@ -192,8 +192,11 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
         prefix = f"{d.APPLICATIONS}.{d.OTHER_HANDLING.key}"
         parts, slots = blank_other
         rows[d.OTHER_HANDLING.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
+    # a row read without a value (its label alone: a column's 其他, a stray
+    # line) does not tell the edition
+    told = {key for key, row in rows.items() if any(cell.state != UNKNOWN for cell in row)}
     edition: Edition | None = (
-        "2021" if other_rows & rows.keys() else "2019" if d.OTHER_HANDLING.key in rows else None
+        "2021" if other_rows & told else "2019" if d.OTHER_HANDLING.key in told else None
     )
     cells = {cell.key: cell for row in rows.values() for cell in row}
     return TableReading.of(cells, tuple(findings.items), edition, unplaced)
