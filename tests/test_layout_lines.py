@@ -55,6 +55,27 @@ def test_a_line_laid_out_with_spaces_ends_the_run() -> None:
     assert [row.texts for row in grid.rows][-3:] == [("0",), ("0",), ("7",)]
 
 
+def test_cells_a_converter_put_on_one_line() -> None:
+    """Plain pdftotext writes a block header's columns on one line, and a row
+    label with its first value: each part that is a column label, or a row
+    label and then a number, is a cell of its own, with its own span."""
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n\n本年制发件数 本年废止件数 现行有效件数\n\n"
+        "规章\n\n0\n\n1\n\n2\n\n行政规范性文件 88\n\n55\n\n698\n\n第二十条第（五）项\n"
+    )
+    report = gkparse.parse(text)
+    rows = {
+        row: [report.facts()[f"active_disclosure.{row}.{c}"] for c in ("issued", "repealed", "in_force")]
+        for row in ("regulations", "normative_documents")
+    }
+    assert rows == {"regulations": [0, 1, 2], "normative_documents": [88, 55, 698]}
+    span = report.cell("active_disclosure.normative_documents.issued").span
+    assert span is not None
+    assert text[span.start : span.end] == "88"
+    two_words = text.replace("本年制发件数 本年废止件数 现行有效件数", "本年制发件数 说明")
+    assert gkparse.parse(two_words).facts()["active_disclosure.regulations.issued"] is None
+
+
 def test_prose_with_numbers_is_not_a_table() -> None:
     assert find_tables("全年公开信息45条。\n12\n13\n") == ()
 

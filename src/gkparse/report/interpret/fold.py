@@ -13,7 +13,10 @@ definitions' labels fold it back into rows:
 - header cells split over lines ("本年新" / "制作数量", "商业" / "企业") are
   recognised by their words, and a label wrapped over two cells is joined
   when the joined text is a label and one piece alone is not;
-- page numbers ("-4-") are debris; values no label owns are reported.
+- page numbers ("-4-") are debris; values no label owns are reported;
+- cells plain pdftotext put on one line are apart again where each part is
+  what it is alone: a block header's column labels, or a row label and a
+  number ("行政规范性文件 88").
 
 A table that reaches the end of a text cut mid-line (no line break at its
 end) may hold a cut value ("15" of "1517"): that last row keeps its labels
@@ -23,12 +26,14 @@ and no value, with a finding saying the text ends there (every layout).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 import attrs
 
 from gkparse.grids.grid import Grid, GridCell, GridRow
 from gkparse.grids.layouts import get as layout
+from gkparse.grids.span import Span
 from gkparse.grids.values import EMPTY, NUMBER, PAGE_NUMBER, PLACEHOLDER, read_value
 from gkparse.report import definitions as d
 from gkparse.report.interpret.rows import Findings, best_match, split_row
@@ -294,18 +299,59 @@ def _join_header(cells: Sequence[GridCell]) -> list[GridCell]:
     return out
 
 
+def _parts(cell: GridCell, prepared: str) -> list[GridCell]:
+    """Cells a converter put on one line, apart again: a block header's column
+    labels ("本年制发件数 本年废止件数 现行有效件数"), or a row label and its first
+    value ("行政规范性文件 88"), as plain pdftotext writes them. Each part must
+    be what it is alone (a column label; a row label, then a number); else
+    the cell stays as it is."""
+    span = cell.span
+    if span.line != span.end_line or prepared[span.start : span.end] != cell.text:
+        return [cell]
+    words = [(m.start(), m.group()) for m in _WORD.finditer(cell.text)]
+    if len(words) < 2:
+        return [cell]
+    columns = [best_match(label_key(word), _TABLE2_COLUMNS) for _, word in words]
+    header = all(columns) and len({column.key for column in columns if column}) == len(columns)
+    row = (
+        len(words) == 2
+        and best_match(label_key(words[0][1]), _TABLE2_ROWS) is not None
+        and read_value(words[1][1]).kind == NUMBER
+    )
+    if not (header or row):
+        return [cell]
+    return [
+        GridCell(
+            word,
+            Span(
+                span.line,
+                span.column + at,
+                span.line,
+                span.column + at + len(word),
+                span.start + at,
+                span.start + at + len(word),
+            ),
+        )
+        for at, word in words
+    ]
+
+
+_WORD = re.compile(r"\S+")
+
+
 def fold_rows(grid: Grid, prepared: str, findings: Findings) -> Grid:
     """A one-cell-a-line grid folded into the table's rows (see the module)."""
     folder = _Folder(findings, prepared)
     for row in grid.rows:
-        for cell in row.cells:
-            kind = read_value(cell.text).kind
-            if kind == PAGE_NUMBER:
-                continue
-            if kind in _VALUE_KINDS:
-                folder.value(cell)
-            else:
-                folder.text(cell)
+        for whole in row.cells:
+            for cell in _parts(whole, prepared):
+                kind = read_value(cell.text).kind
+                if kind == PAGE_NUMBER:
+                    continue
+                if kind in _VALUE_KINDS:
+                    folder.value(cell)
+                else:
+                    folder.text(cell)
     folder.close()
     return Grid(grid.layout, tuple(folder.rows), grid.span, 0)
 

@@ -24,9 +24,11 @@ from gkparse.report.interpret.rows import (
 )
 from gkparse.report.labels import label_key, ordinal_and_core, placeholder_label
 from gkparse.report.model import Cell
-from gkparse.vocabulary import UNKNOWN, Edition
+from gkparse.vocabulary import Edition
 
 _APPLICATION_LEAVES = d.APPLICATION_ROWS["2021"] + (d.OTHER_HANDLING,)
+#: Header words that are also the whole phrase of a row (3.其他, (七)总计), keyed.
+_HEADER_WORDS = frozenset({"其他", "总计"})
 
 
 _LEAF_STARTS = tuple((leaf, ordinal_and_core(leaf.label)) for leaf in _APPLICATION_LEAVES)
@@ -164,6 +166,7 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
     slots: ValueSlots | None = None
     strays: list[tuple[RowParts, str, ValueSlots | None]] = []
     blank_other: tuple[RowParts, ValueSlots | None] | None = None
+    bare: set[str] = set()  # rows read from a header's word alone, without values
     for parts in _pair_wrapped(list(rows_of(grids))):
         labels = parts.label_keys
         if any(word in text for text in labels for word in d.APPLICATION_HEADERS):
@@ -186,15 +189,19 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
         if first and not duplicate_row(findings, d.APPLICATIONS, f"row {leaf.label!r}", prefix, parts, first):
             continue
         rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
+        if labels and labels[-1] in _HEADER_WORDS and not parts.has_values:
+            bare.add(leaf.key)
+        else:
+            bare.discard(leaf.key)
     unplaced = _place_strays(strays, rows, findings)
     other_rows = {label.key for label in d.APPLICATION_OTHER_2021}
     if blank_other is not None and not other_rows & rows.keys() and d.OTHER_HANDLING.key not in rows:
         prefix = f"{d.APPLICATIONS}.{d.OTHER_HANDLING.key}"
         parts, slots = blank_other
         rows[d.OTHER_HANDLING.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
-    # a row read without a value (its label alone: a column's 其他, a stray
-    # line) does not tell the edition
-    told = {key for key, row in rows.items() if any(cell.state != UNKNOWN for cell in row)}
+    # a header's word read as a row, without a value (the column 其他 as the
+    # row 3.其他), does not tell the edition
+    told = rows.keys() - bare
     edition: Edition | None = (
         "2021" if other_rows & told else "2019" if d.OTHER_HANDLING.key in told else None
     )
