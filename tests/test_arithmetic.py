@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import gkparse
 from gkparse import Report
 from gkparse.report import definitions as d
-from gkparse.report.interpret.cuts import MAX_STEPS, first_cuts
+from gkparse.report.interpret.cuts import MAX_STEPS, first_cuts, spelled
 from gkparse.report.interpret.stream import Stream, read_stream, unique_starts
 from gkparse.strategies import reports
 from gkparse.vocabulary import ARITHMETIC, LAYOUT
@@ -68,6 +68,21 @@ def test_signs_decimals_and_blanks_are_cells_of_their_own() -> None:
     assert ["2648", "-1", "8538"] in cuts
     assert _cut("9116.36", 2) == []
     assert _cut("- 5", 2) == [["-", "5"]]
+
+
+def test_a_row_spelled_by_given_values() -> None:
+    """A run too long to search is still checked against the values the other
+    rows' sums give it: one cut spells them, or none does."""
+    pieces = read_stream("2312582142641662511384")
+    parts = spelled(pieces, [231, 258, 214, 264, 166, 251, 1384])
+    assert parts is not None
+    assert [part.text for part in parts] == ["231", "258", "214", "264", "166", "251", "1384"]
+    assert spelled(pieces, [231, 258, 214, 264, 166, 251, 1385]) is None
+    assert spelled(read_stream("105"), [10, 5]) is not None
+    assert spelled(read_stream("10 5"), [105]) is None  # a value never spans two runs
+    assert spelled(read_stream("- 5"), [0, 5]) is None  # a blank is no count
+    assert spelled(read_stream("007"), [0, 0, 7]) is not None
+    assert spelled(read_stream("15"), [1]) is None  # every digit is spelled
 
 
 def test_page_numbers_are_debris() -> None:
@@ -268,6 +283,30 @@ def test_a_table_that_breaks_its_own_column_sums_is_read_row_by_row() -> None:
     assert report.cell("applications.handled_total.natural_person").certified_by == ("T3-ROW",)
     failed = {f.code for f in gkparse.validate(report) if f.outcome == "failed"}
     assert "T3-HANDLED" in failed
+
+
+def test_long_totals_are_spelled_from_the_rows_they_sum() -> None:
+    """Crawler text of a generated report: 一、本年新收 and （七）总计 run 22 digits
+    together, too many cuts to search, and no leaf row alone is sure. What
+    T3-HANDLED and T3-COLUMN give the totals from the leaves' few candidates,
+    and only that, is spelled by their digits: it places both totals and the
+    leaves the rules then check. One digit changed, nothing is spelled."""
+    case = CORPUS.parent / "converters" / "gen_2021_table3_2019"
+    text = (case / "runs-tight.txt").read_text(encoding="utf-8")
+    want = expected(load_truth(case))
+    report = gkparse.parse(text)
+    for key in ("handled_total.total", "new.total", "granted.total", "denied_state_secret.research"):
+        cell = report.cell(f"applications.{key}")
+        assert same(want[cell.key], cell.value), key
+        assert (cell.placed_by, cell.certified_by) == (ARITHMETIC, ("T3-ROW", "T3-COLUMN", "T3-HANDLED"))
+    broken = gkparse.parse(
+        text.replace("（七）总计2312582142641662511384", "（七）总计2312582142641662511385")
+    )
+    assert broken.facts()["applications.handled_total.total"] is None
+    assert broken.facts()["applications.new.total"] is None
+    assert all(
+        value is None or same(want[key], value) for key, value in broken.facts().items() if key in want
+    )
 
 
 def test_the_layout_reading_wins_and_is_never_overridden() -> None:

@@ -109,13 +109,15 @@ def render(report_or_table: Report | Table, layout: str) -> str:
     A cell that was left unknown or missing comes back blank.
 
     A report that parsing read only in part (a damaged text: cells unknown
-    or placed by arithmetic, rows or labels it could not place), or with a
-    table of one cell, is written *whole*, so that it reads back with the same facts whatever its prose
-    holds: every cell of every table of its edition is written, its unknown
-    and missing cells as blanks ("—"), each table stands before its
-    section's prose (the prose may hold the rows it could not place, and
-    the first reading of a row is kept), and a table whose section has no
-    heading before the first section.
+    or placed by arithmetic, rows or labels it could not place), with a
+    table of one cell, or whose prose holds a cell's edge (a tab, a pipe),
+    is written *whole*, so that it reads back with the same facts whatever
+    its prose holds: every cell of every table of its edition is written,
+    its unknown and missing cells as blanks ("—"); each table stands before
+    its section's prose (the prose may hold the rows it could not place,
+    and the first reading of a row is kept), and a table whose section has
+    no heading before the first section; tabs and pipes in the prose are
+    written as spaces.
     """
     return render_with(report_or_table, layout, CLEAN)
 
@@ -128,7 +130,7 @@ def render_with(report_or_table: Report | Table, layout_name: str, choices: Choi
     """
     layout = get_layout(layout_name)  # raises ValueError for an unknown layout
     whole = isinstance(report_or_table, Report) and (
-        _read_in_part(report_or_table) or _a_lone_cell(report_or_table)
+        _read_in_part(report_or_table) or _a_lone_cell(report_or_table) or _cells_in_prose(report_or_table)
     )
     writer = _Writer(layout, choices, whole=whole)
     if isinstance(report_or_table, Table):
@@ -161,6 +163,23 @@ def _read_in_part(report: Report) -> bool:
         for table in report.tables
         for cell in table.cells
     )
+
+
+def _cells_in_prose(report: Report) -> bool:
+    """Whether the report's prose holds a cell's edge (a tab, a pipe): next to
+    a table written in another layout, it would join it."""
+    texts = (report.preamble, *(section.text for section in report.sections))
+    return any(mark in text for text in texts for mark in _CELL_EDGES)
+
+
+#: What marks a cell's edge in some layout, and no prose needs.
+_CELL_EDGES = ("\t", "|")
+
+
+def _without_edges(line: str) -> str:
+    for mark in _CELL_EDGES:
+        line = line.replace(mark, " ")
+    return line.strip()
 
 
 def _a_lone_cell(report: Report) -> bool:
@@ -569,9 +588,9 @@ class _Writer:
                 lines.append("")
             if self.choices.chance(10):
                 lines.append(self.choices.pick(["", "[bookmark: _GoBack]", "[bookmark: OLE_LINK2]"]))
-            # written whole, a tab in the prose (a cell's edge that parsing
-            # could not place) would join the table written before it
-            line = paragraph.replace("\t", " ").strip() if self.whole else paragraph
+            # written whole, a cell's edge in the prose (what parsing could
+            # not place) would join the prose to the table written before it
+            line = _without_edges(paragraph) if self.whole else paragraph
             if self.choices.chance(10):
                 line = self.choices.pick(["[bookmark: OLE_LINK1]", "[bookmark: _Hlk1]"]) + line
             if self.choices.chance(10):

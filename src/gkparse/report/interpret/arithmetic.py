@@ -31,7 +31,7 @@ import attrs
 
 from gkparse.grids.grid import GridCell
 from gkparse.report import definitions as d
-from gkparse.report.interpret.cuts import Number, Part, first_cuts
+from gkparse.report.interpret.cuts import Number, Part, first_cuts, spelled
 from gkparse.report.interpret.rows import Findings, TableReading, make_cell
 from gkparse.report.interpret.stream import RUN, Piece, Stream, read_stream
 from gkparse.report.interpret.stream_rows import (
@@ -176,6 +176,7 @@ def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, 
     placer = _Placer(d.APPLICATIONS)
     columns = d.APPLICATION_COLUMNS
     candidates: list[tuple[RowRuns, list[tuple[Part, ...]]]] = []
+    long_rows: list[tuple[RowRuns, list[tuple[Part, ...]] | None]] = []  # too many cuts to take part
     for row in rows:
         if not row.runs:
             continue
@@ -183,10 +184,18 @@ def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, 
         if cuts and len(cuts) <= MAX_CANDIDATES:
             candidates.append((row, cuts))
         else:
-            placer.ambiguous(row.label, cuts, row.runs)
-            placer.place(row.label.key, columns, [None] * len(columns), ())
+            long_rows.append((row, cuts))
     row_keys = [label.key for label in d.APPLICATION_ROWS[variant]]
     survivors, checked = _survivors(candidates, row_keys)
+    spelled_rows: dict[str, list[Part | None]] = {}
+    if long_rows and survivors:
+        survivors, spelled_rows, checked = _spell_long_rows(candidates, survivors, long_rows, row_keys)
+    for row, cuts in long_rows:
+        agreed = spelled_rows.get(row.label.key, [None] * len(columns))
+        if any(part is None for part in agreed):
+            assert row.runs is not None
+            placer.ambiguous(row.label, cuts, row.runs)
+        placer.place(row.label.key, columns, agreed, (T3_ROW.id, T3_COLUMN.id, T3_HANDLED.id))
     for index, (row, cuts) in enumerate(candidates):
         rules: tuple[str, ...] = (T3_ROW.id, T3_COLUMN.id, T3_HANDLED.id)
         if row.label.key in checked:
@@ -216,6 +225,20 @@ def _values(
     }
 
 
+#: The instances of some rules: each its left and right cells, with their signs.
+Sides = list[tuple[list[tuple[str, int]], ...]]
+
+
+def _column_sides(row_keys: Sequence[str]) -> Sides:
+    """Every instance of the column rules (T3-COLUMN, T3-HANDLED) over these rows."""
+    equations = (_equation(T3_COLUMN), _equation(T3_HANDLED))
+    return [
+        instance_keys(equation, key, row_keys)
+        for equation in equations
+        for key, _ in instances(equation, row_keys)
+    ]
+
+
 def _survivors(
     candidates: Sequence[tuple[RowRuns, list[tuple[Part, ...]]]], row_keys: Sequence[str]
 ) -> tuple[list[tuple[tuple[Part, ...], ...]], set[str]]:
@@ -226,12 +249,7 @@ def _survivors(
         total *= len(cuts)
     if not candidates or total > MAX_COMBINATIONS:
         return [], set()
-    equations = (_equation(T3_COLUMN), _equation(T3_HANDLED))
-    sides = [
-        instance_keys(equation, key, row_keys)
-        for equation in equations
-        for key, _ in instances(equation, row_keys)
-    ]
+    sides = _column_sides(row_keys)
     survivors = []
     for combination in itertools.product(*(cuts for _, cuts in candidates)):
         values = _combined(candidates, combination)
@@ -239,21 +257,114 @@ def _survivors(
             survivors.append(combination)
     if not survivors:
         return [], set()
-    values = _combined(candidates, survivors[0])
+    return survivors, _checked(candidates, sides, _combined(candidates, survivors[0]))
+
+
+def _checked(
+    candidates: Sequence[tuple[RowRuns, list[tuple[Part, ...]]]], sides: Sides, values: Mapping[str, Number]
+) -> set[str]:
+    """The rows every column of which an instance checks, all its cells known."""
     seen = {
         cell
         for left, right in sides
         if all(cell in values for cell, _ in (*left, *right))
         for cell, _ in (*left, *right)
     }
-    checked = {
+    return {
         row.label.key
         for row, _ in candidates
         if all(
             fact_key(d.APPLICATIONS, row.label.key, column.key) in seen for column in d.APPLICATION_COLUMNS
         )
     }
-    return survivors, checked
+
+
+def _spell_long_rows(
+    candidates: Sequence[tuple[RowRuns, list[tuple[Part, ...]]]],
+    survivors: Sequence[tuple[tuple[Part, ...], ...]],
+    long_rows: Sequence[tuple[RowRuns, list[tuple[Part, ...]] | None]],
+    row_keys: Sequence[str],
+) -> tuple[list[tuple[tuple[Part, ...], ...]], dict[str, list[Part | None]], set[str]]:
+    """Rows whose digits allow too many cuts (a total's long run), checked
+    against what the column rules give them from the other rows: the
+    combinations whose values those digits spell exactly, each such row's
+    cells they agree on, and the rows the rules then check.
+
+    A combination that gives a long row values its digits do not spell is
+    not the table's; where none is left, nothing is placed by the rules.
+    """
+    sides = _column_sides(row_keys)
+    givers = _givers(sides)
+    kept: list[tuple[tuple[Part, ...], ...]] = []
+    spelled_by: list[dict[str, tuple[Part, ...]]] = []
+    for combination in survivors:
+        values = _combined(candidates, combination)
+        found: dict[str, tuple[Part, ...]] = {}
+        fits = True
+        progress = True
+        while progress and fits:
+            progress = False
+            for row, _ in long_rows:
+                key = row.label.key
+                wanted = None if key in found else _given(givers, values, key)
+                if wanted is None:
+                    continue
+                assert row.runs is not None
+                parts = spelled(row.runs, wanted)
+                if parts is None:
+                    fits = False
+                    break
+                found[key] = parts
+                values.update(_values(d.APPLICATIONS, key, d.APPLICATION_COLUMNS, parts))
+                progress = True
+        if fits and all(_side_holds(left, right, values) for left, right in sides):
+            kept.append(combination)
+            spelled_by.append(found)
+    if not kept:
+        return [], {}, set()
+    agreed = {
+        row.label.key: agreed_parts(
+            [found[row.label.key] for found in spelled_by if row.label.key in found]
+            if all(row.label.key in found for found in spelled_by)
+            else [],
+            len(d.APPLICATION_COLUMNS),
+        )
+        for row, _ in long_rows
+    }
+    values = _combined(candidates, kept[0])
+    for key, parts in spelled_by[0].items():
+        values.update(_values(d.APPLICATIONS, key, d.APPLICATION_COLUMNS, parts))
+    return kept, agreed, _checked(candidates, sides, values)
+
+
+#: For each cell, the instances it stands in: its sign and the other cells',
+#: the terms of each summing to nought.
+Givers = dict[str, list[tuple[int, list[tuple[str, int]]]]]
+
+
+def _givers(sides: Sides) -> Givers:
+    givers: Givers = {}
+    for left, right in sides:
+        terms = [*left, *((key, -sign) for key, sign in right)]
+        for key, sign in terms:
+            others = [(other, other_sign) for other, other_sign in terms if other != key]
+            if len(others) == len(terms) - 1:  # the cell stands in the instance once
+                givers.setdefault(key, []).append((sign, others))
+    return givers
+
+
+def _given(givers: Givers, values: Mapping[str, Number], row: str) -> list[Number] | None:
+    """A row's values as the column rules give them from the other cells
+    (None unless every column has an instance with all its other cells known)."""
+    out: list[Number] = []
+    for column in d.APPLICATION_COLUMNS:
+        for sign, others in givers.get(fact_key(d.APPLICATIONS, row, column.key), ()):
+            if all(key in values for key, _ in others):
+                out.append(-sign * sum(other_sign * values[key] for key, other_sign in others))
+                break
+        else:
+            return None
+    return out
 
 
 def _combined(

@@ -63,6 +63,31 @@ def _part(run: Piece, start: int, end: int) -> Part:
     )
 
 
+def spelled(runs: Sequence[Piece], values: Sequence[Number]) -> tuple[Part, ...] | None:
+    """The one cut of the runs that writes these counts one after another
+    (none spanning two runs), or None where the digits say otherwise.
+
+    A row whose digits allow too many cuts to search is still checked this
+    way against the values the other rows' sums give it: a long run spelled
+    exactly is no chance.
+    """
+    parts: list[Part] = []
+    index, position = 0, 0
+    for value in values:
+        while index < len(runs) and position == len(runs[index].text):
+            index, position = index + 1, 0
+        if index == len(runs) or not isinstance(value, int) or value < 0:
+            return None
+        run, text = runs[index], str(value)
+        if run.kind != RUN or not run.text.startswith(text, position):
+            return None
+        parts.append(_part(run, position, position + len(text)))
+        position += len(text)
+    while index < len(runs) and position == len(runs[index].text):
+        index, position = index + 1, 0
+    return tuple(parts) if index == len(runs) else None
+
+
 def _whole(run: Piece) -> bool:
     """A piece that is one cell whatever happens: a decimal, thousands-separated,
     a one-character blank. (A run of dashes may be one blank or several.)"""
