@@ -196,3 +196,29 @@ def test_a_line_of_one_cell_gives_no_column_edge() -> None:
         "          规范性文件                1                                 3\n"
     )
     assert _texts(text)[-2:] == [("规章", "—", "—", "—"), ("规范性文件", "1", "", "3")]
+
+
+def _right(cells: list[tuple[str, int]]) -> str:
+    """A line with each cell's text ending at its column (ASCII only)."""
+    line = ""
+    for text, end in cells:
+        line += " " * (end - len(line) - len(text)) + text
+    return line + "\n"
+
+
+def test_each_block_on_its_own_header() -> None:
+    """Two tables one after the other, each under its own header: a header
+    line after data lines opens a block whose columns are its own, so the
+    second header's edges put no empty cell into the first table's rows."""
+    first = [("head", 8), ("aa", 20), ("bb", 30), ("cc", 40)]
+    second = [("head", 8), ("dd", 15), ("ee", 25), ("ff", 35), ("gg", 45)]
+    text = (
+        _right(first)
+        + _right([("row", 8), ("1", 20), ("2", 30), ("3", 40)])
+        + "\n"
+        + _right(second)
+        + _right([("row", 8), ("4", 15), ("5", 25), ("6", 35), ("7", 45)])
+    )
+    rows = _texts(text)
+    assert rows[1] == ("row", "1", "2", "3")
+    assert rows[3] == ("row", "4", "5", "6", "7")

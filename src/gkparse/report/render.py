@@ -129,10 +129,9 @@ def render_with(report_or_table: Report | Table, layout_name: str, choices: Choi
     write the same report in many realistic ways.
     """
     layout = get_layout(layout_name)  # raises ValueError for an unknown layout
-    whole = isinstance(report_or_table, Report) and (
-        _read_in_part(report_or_table) or _a_lone_cell(report_or_table) or _cells_in_prose(report_or_table)
+    writer = _Writer(
+        layout, choices, whole=isinstance(report_or_table, Report) and _written_whole(report_or_table)
     )
-    writer = _Writer(layout, choices, whole=whole)
     if isinstance(report_or_table, Table):
         lines = writer.table(report_or_table)
     elif isinstance(report_or_table, Report):
@@ -145,47 +144,6 @@ def render_with(report_or_table: Report | Table, layout_name: str, choices: Choi
     if choices.chance(writer.layout.habits.byte_order_mark):
         text = "\ufeff" + text  # LibreOffice starts its text export with a byte order mark
     return text
-
-
-#: The findings of a report whose text held nothing of its tables that
-#: parsing left unplaced: absent tables, sections and rows, and numbers
-#: wrong for their column (which are written back as they were).
-_WHOLE_READING = frozenset({"TABLE-MISSING", "SECTION-MISSING", "ROW-MISSING", "CELL-NOT-NUMBER"})
-
-
-def _read_in_part(report: Report) -> bool:
-    """Whether parsing left some of the report's table text unplaced: a cell
-    unknown or placed by arithmetic, or a finding about rows, labels or
-    runs it could not read. Such a report's prose may hold what a second
-    reading would place, so it is written whole (see :func:`render`)."""
-    return any(finding.code not in _WHOLE_READING for finding in report.problems) or any(
-        cell.state == UNKNOWN or cell.placed_by == ARITHMETIC
-        for table in report.tables
-        for cell in table.cells
-    )
-
-
-def _cells_in_prose(report: Report) -> bool:
-    """Whether the report's prose holds a cell's edge (a tab, a pipe): next to
-    a table written in another layout, it would join it."""
-    texts = (report.preamble, *(section.text for section in report.sections))
-    return any(mark in text for text in texts for mark in _CELL_EDGES)
-
-
-#: What marks a cell's edge in some layout, and no prose needs.
-_CELL_EDGES = ("\t", "|")
-
-
-def _without_edges(line: str) -> str:
-    for mark in _CELL_EDGES:
-        line = line.replace(mark, " ")
-    return line.strip()
-
-
-def _a_lone_cell(report: Report) -> bool:
-    """Whether a table of the report holds one cell that was in the text: a
-    table of one value, written one cell a line, reads as prose."""
-    return any(sum(cell.state != MISSING for cell in table.cells) == 1 for table in report.tables)
 
 
 # ----------------------------------------------------------------- values
@@ -410,6 +368,53 @@ def _review_rows(table: Table) -> _TableRows:
         return _TableRows(header if header_only else (), headed=True)
     data = _Row(tuple(_value_slot(cells.get(key), None) for key in d.review_keys()))
     return _TableRows((*header, data), headed=True)
+
+
+# ----------------------------------------------------------------- written whole
+def _written_whole(report: Report) -> bool:
+    """Whether the report is written whole (see :func:`render`)."""
+    return _read_in_part(report) or _a_lone_cell(report) or _cells_in_prose(report)
+
+
+#: The findings of a report whose text held nothing of its tables that
+#: parsing left unplaced: absent tables, sections and rows, and numbers
+#: wrong for their column (which are written back as they were).
+_WHOLE_READING = frozenset({"TABLE-MISSING", "SECTION-MISSING", "ROW-MISSING", "CELL-NOT-NUMBER"})
+
+
+def _read_in_part(report: Report) -> bool:
+    """Whether parsing left some of the report's table text unplaced: a cell
+    unknown or placed by arithmetic, or a finding about rows, labels or
+    runs it could not read. Such a report's prose may hold what a second
+    reading would place, so it is written whole (see :func:`render`)."""
+    return any(finding.code not in _WHOLE_READING for finding in report.problems) or any(
+        cell.state == UNKNOWN or cell.placed_by == ARITHMETIC
+        for table in report.tables
+        for cell in table.cells
+    )
+
+
+def _cells_in_prose(report: Report) -> bool:
+    """Whether the report's prose holds a cell's edge (a tab, a pipe): next to
+    a table written in another layout, it would join it."""
+    texts = (report.preamble, *(section.text for section in report.sections))
+    return any(mark in text for text in texts for mark in _CELL_EDGES)
+
+
+#: What marks a cell's edge in some layout, and no prose needs.
+_CELL_EDGES = ("\t", "|")
+
+
+def _without_edges(line: str) -> str:
+    for mark in _CELL_EDGES:
+        line = line.replace(mark, " ")
+    return line.strip()
+
+
+def _a_lone_cell(report: Report) -> bool:
+    """Whether a table of the report holds one cell that was in the text: a
+    table of one value, written one cell a line, reads as prose."""
+    return any(sum(cell.state != MISSING for cell in table.cells) == 1 for table in report.tables)
 
 
 #: Table 3's rows that tell the format's edition: written only if read.

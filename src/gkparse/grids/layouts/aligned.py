@@ -110,6 +110,21 @@ def _is_value(text: str) -> bool:
     return read_value(text).kind in _VALUE_KINDS
 
 
+def _blocks(lines: Sequence[_Line]) -> list[list[_Line]]:
+    """The lines cut where a header line (several cells, no value) follows a
+    data line: each table, or each block of table 2, is laid out on its own
+    header's columns."""
+    blocks: list[list[_Line]] = [[]]
+    data = False  # the block has a data line
+    for line in lines:
+        if data and not line.is_data and len(line.cells) >= 2:
+            blocks.append([])
+            data = False
+        blocks[-1].append(line)
+        data = data or line.is_data
+    return blocks
+
+
 class AlignedReader(GridReader):
     """Lines of cells with their positions; which cell stands in which column
     is decided in Python over the whole table (see the module's doc).
@@ -180,11 +195,15 @@ class AlignedReader(GridReader):
 
     def start(self, children: list[_Line | None]) -> RowsRead:
         lines = [line for line in children if isinstance(line, _Line)]
-        columns = self._columns(lines)
-        if columns:
-            first = min(line.values[0].end for line in lines if line.is_data)
-            return tuple(self._slotted(line, columns, first) for line in lines), 0
-        return tuple(self._loose(lines)), 0
+        rows: list[GridRow] = []
+        for block in _blocks(lines):
+            columns = self._columns(block)
+            if columns:
+                first = min(line.values[0].end for line in block if line.is_data)
+                rows += [self._slotted(line, columns, first) for line in block]
+            else:
+                rows += self._loose(block)
+        return tuple(rows), 0
 
     # ------------------------------------------------------------ columns
     def _columns(self, lines: Sequence[_Line]) -> list[int]:
