@@ -55,6 +55,14 @@ def test_a_line_laid_out_with_spaces_ends_the_run() -> None:
     assert [row.texts for row in grid.rows][-3:] == [("0",), ("0",), ("7",)]
 
 
+def test_a_row_of_pipe_cells_ends_the_run() -> None:
+    """A pipe table's row (several cells between pipes) is another layout's
+    line: the one-cell lines before it are still this layout's table."""
+    text = "信息内容\n\n本年新制作数量\n\n规章\n\n0\n\n0\n\n7\n\n| 行政许可 | 10690 | | |\n"
+    first = find_tables(text)[0]
+    assert (first.layout, first.span.line, first.span.end_line) == ("lines", 1, 11)
+
+
 def test_cells_a_converter_put_on_one_line() -> None:
     """Plain pdftotext writes a block header's columns on one line, and a row
     label with its first value: each part that is a column label, or a row

@@ -116,8 +116,9 @@ def render(report_or_table: Report | Table, layout: str) -> str:
     its unknown and missing cells as blanks ("—"); each table stands before
     its section's prose (the prose may hold the rows it could not place,
     and the first reading of a row is kept), and a table whose section has
-    no heading before the first section; tabs and pipes in the prose are
-    written as spaces.
+    no heading before everything; in the layouts whose tables a line with
+    tabs would continue (tab, cells), the prose's tabs are written as
+    spaces.
     """
     return render_with(report_or_table, layout, CLEAN)
 
@@ -404,11 +405,9 @@ def _cells_in_prose(report: Report) -> bool:
 #: What marks a cell's edge in some layout, and no prose needs.
 _CELL_EDGES = ("\t", "|")
 
-
-def _without_edges(line: str) -> str:
-    for mark in _CELL_EDGES:
-        line = line.replace(mark, " ")
-    return line.strip()
+#: The layouts whose tables a line with tabs continues past a blank line:
+#: written whole in them, the prose goes without its tabs.
+_TAB_LAYOUTS = frozenset({"tab", "cells"})
 
 
 def _a_lone_cell(report: Report) -> bool:
@@ -538,15 +537,14 @@ class _Writer:
         """The preamble, each section with its table, and the tables whose
         section has no heading at the end; written whole (see
         :func:`render`), each table stands before its section's prose and
-        the tables without a section before the first section."""
-        lines = self.preamble(report)
+        the tables without a section before everything."""
         placed = {section.key for section in report.sections}
         tables = {
             table.key: _blanked(table, report.edition) if self.whole else table for table in report.tables
         }
         homeless = [table for table in tables.values() if d.TABLE_SECTIONS.get(table.key) not in placed]
-        if self.whole:
-            lines += [line for table in homeless for line in self.table_block(table)]
+        lines = [line for table in homeless for line in self.table_block(table)] if self.whole else []
+        lines += self.preamble(report)
         for section in report.sections:
             heading, prose = self.section(section)
             table_key = next((key for key, name in d.TABLE_SECTIONS.items() if name == section.key), None)
@@ -595,7 +593,9 @@ class _Writer:
                 lines.append(self.choices.pick(["", "[bookmark: _GoBack]", "[bookmark: OLE_LINK2]"]))
             # written whole, a cell's edge in the prose (what parsing could
             # not place) would join the prose to the table written before it
-            line = _without_edges(paragraph) if self.whole else paragraph
+            line = paragraph
+            if self.whole and self.layout.name in _TAB_LAYOUTS:
+                line = line.replace("\t", " ").strip()
             if self.choices.chance(10):
                 line = self.choices.pick(["[bookmark: OLE_LINK1]", "[bookmark: _Hlk1]"]) + line
             if self.choices.chance(10):

@@ -95,6 +95,8 @@ def _cell_like(line: Line) -> bool:
     if line.kind not in ("text", "pipe"):
         return False
     text = line.text.strip()
+    if line.kind == "pipe" and text.strip("|").count("|"):
+        return False  # a row of several cells between pipes: a pipe table's
     return (
         len(text) <= CELL_MAX_CHARS and not any(end in text for end in SENTENCE_ENDS) and not _aligned(text)
     )
