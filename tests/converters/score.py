@@ -14,6 +14,7 @@ Same comparison as the shared corpus's ``tools/score.py``.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -121,12 +122,19 @@ def same(want: object, got: object) -> bool:
         return str(want) == str(got)
 
 
+@functools.lru_cache(maxsize=1024)
+def _facts(path: Path) -> dict[str, object]:
+    """The facts of one rendering, parsed once per process (the test modules
+    of several layouts score the same fixtures)."""
+    facts: dict[str, object] = dict(gkparse.parse(path.read_text(encoding="utf-8", errors="replace")).facts())
+    return facts
+
+
 def score_file(case: Path, name: str, want: dict[str, object] | None = None) -> FileScore:
     """Parse one rendering of ``case`` and compare it with the case's truth."""
     if want is None:
         want = expected(load_truth(case))
-    text = (case / name).read_text(encoding="utf-8", errors="replace")
-    facts = gkparse.parse(text).facts()
+    facts = _facts(case / name)
     right = [key for key, value in want.items() if key in facts and same(value, facts[key])]
     wrong = tuple(
         Wrong(case.name, name, key, facts[key], value)
