@@ -181,6 +181,10 @@ APPLICATION_LEAF_GROUPS: Mapping[str, str] = MappingProxyType({"other_other": "o
 
 #: Header and caption words of table 3: a row holding one is not a data row.
 #: (总计 and 其他 are left out: the rows （七）总计 and 3.其他 hold them too.)
+#: Header words that are also the whole phrase of a row label ("（七）总计",
+#: "3.其他"): alone in a cell, they may be either.
+BARE_HEADER_WORDS = frozenset({"总计", "其他"})
+
 APPLICATION_HEADERS = (
     "申请人情况",
     "勾稽关系",

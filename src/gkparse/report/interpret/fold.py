@@ -61,9 +61,6 @@ _TABLE2_COLUMNS = tuple(
 _LEAVES = d.APPLICATION_ROWS["2021"] + (d.OTHER_HANDLING,)
 _ROW_LABELS = _TABLE2_ROWS + _LEAVES
 _ALL_LABELS = _ROW_LABELS + d.APPLICATION_GROUPS
-#: Header words that are also the end of row labels ("（七）总计", "3.其他"):
-#: only the bare word is a header cell.
-_BARE_HEADERS = frozenset({"总计", "其他"})
 _HEADER_WORDS = tuple(
     word
     for word in (
@@ -73,9 +70,9 @@ _HEADER_WORDS = tuple(
         *d.REVIEW_HEADERS,
         *d.ACTIVE_DISCLOSURE_CAPTIONS,
     )
-    if word not in _BARE_HEADERS
+    if word not in d.BARE_HEADER_WORDS
 )
-_REVIEW_WORDS = tuple(word for word in d.REVIEW_HEADERS if word not in _BARE_HEADERS)
+_REVIEW_WORDS = tuple(word for word in d.REVIEW_HEADERS if word not in d.BARE_HEADER_WORDS)
 _REVIEW_COLUMNS = len(d.REVIEW_GROUPS) * len(d.REVIEW_COLUMNS)
 _VALUE_KINDS = frozenset({NUMBER, PLACEHOLDER, EMPTY})
 
@@ -157,7 +154,7 @@ class _Folder:
         if d.ACTIVE_DISCLOSURE_BLOCK_HEADING in key:
             self.group, self.block_columns = None, None
             return "block"
-        if d.ACTIVE_DISCLOSURE_HEADER in key or (key in _BARE_HEADERS and not self.data_started):
+        if d.ACTIVE_DISCLOSURE_HEADER in key or (key in d.BARE_HEADER_WORDS and not self.data_started):
             return "header"
         found = _label(key, self.group)
         group = best_match(key, d.APPLICATION_GROUPS)

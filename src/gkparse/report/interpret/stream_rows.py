@@ -31,7 +31,7 @@ from gkparse.report.interpret.stream import (
     Stream,
     unique_starts,
 )
-from gkparse.report.labels import label_key
+from gkparse.report.labels import label_key, ordinal_and_core
 from gkparse.vocabulary import TableKey
 
 _UNITS = ("万元", "元")
@@ -252,15 +252,17 @@ def _with_blanks(
             if word.text.lower().startswith("&nbsp;"):
                 return None  # a blank cell, or padding?
             marks, rest = _leading_blanks(label_key(word.text))
-            if rest and not (words.opens(rest) or _HEADING.match(rest)):
+            if rest and not (words.opens(rest) or _opens_heading(rest)):
                 return None  # a sentence goes on after the numbers: "行政规范性文件698件，动态更新…"
             if word.span.start == pieces[group[-1]].span.end:
                 after = [Piece(BLANK, mark, word.span) for mark in marks]
     return [*before, *runs, *after]
 
 
-#: What opens a heading of the outline, keyed: "三.", "(二)".
-_HEADING = re.compile(r"[一二三四五六七八九十]+\.|\([一二三四五六七八九十]+\)")
+def _opens_heading(text: str) -> bool:
+    """Whether a keyed text opens with a heading's ordinal: "三.", "(二)"."""
+    ordinal, _ = ordinal_and_core(text)
+    return bool(ordinal) and not ordinal.isdigit()
 
 
 class Words:

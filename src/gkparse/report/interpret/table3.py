@@ -27,8 +27,6 @@ from gkparse.report.model import Cell
 from gkparse.vocabulary import Edition
 
 _APPLICATION_LEAVES = d.APPLICATION_ROWS["2021"] + (d.OTHER_HANDLING,)
-#: Header words that are also the whole phrase of a row (3.其他, (七)总计), keyed.
-_HEADER_WORDS = frozenset({"其他", "总计"})
 
 
 _LEAF_STARTS = tuple((leaf, ordinal_and_core(leaf.label)) for leaf in _APPLICATION_LEAVES)
@@ -189,7 +187,7 @@ def read_applications(grids: Sequence[Grid]) -> TableReading:
         if first and not duplicate_row(findings, d.APPLICATIONS, f"row {leaf.label!r}", prefix, parts, first):
             continue
         rows[leaf.key] = place_row(prefix, parts, d.APPLICATION_COLUMNS, findings, slots=slots)
-        if labels and labels[-1] in _HEADER_WORDS and not parts.has_values:
+        if labels and labels[-1] in d.BARE_HEADER_WORDS and not parts.has_values:
             bare.add(leaf.key)
         else:
             bare.discard(leaf.key)
