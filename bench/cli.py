@@ -25,6 +25,7 @@ SECTIONS = {
     "memory": ("bench.memory", "run_memory"),
     "cold": ("bench.coldstart", "run_cold"),
     "degenerate": ("bench.degenerate", "run_degenerate"),
+    "batch": ("bench.batch", "run_batch"),
 }
 
 

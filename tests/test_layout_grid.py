@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import pytest
 
 import gkparse
+import gkparse.grids.layouts.grid
 from gkparse.grids import parse_table, write_grid
 from gkparse.grids.layouts._width import display_width
 from tests.converters import score
@@ -118,3 +123,42 @@ def test_converter_fixtures_read_with_no_wrong_value(root: str) -> None:
     right, total, _ = tally["grid"]
     assert wrong == []
     assert right / total >= 0.99
+
+
+def _lines_run(text: str) -> int:
+    """Lines of the grid reader executed (loop iterations included) while reading ``text``."""
+    reader_file = gkparse.grids.layouts.grid.__file__
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Any:  # sys.settrace's own type, recursive
+        nonlocal count
+        if frame.f_code.co_filename != reader_file:
+            return None
+        if event == "line":
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        parse_table(text, "grid")
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _wide(cells: int) -> str:
+    border = "+" + "---+" * cells + "\n"
+    return border + "|" + " 0 |" * cells + "\n" + border
+
+
+def _tall(rows: int) -> str:
+    border = "+---+---+\n"
+    return border + ("| 0 | 1 |\n" + border) * rows
+
+
+@pytest.mark.parametrize("shape", [_wide, _tall])
+def test_reading_is_linear_work(shape: Callable[[int], str]) -> None:
+    """Each added cell, or row, costs the same lines of the reader: no pass
+    over all the cells for each cell (a 40,000-cell row once took minutes)."""
+    first, second, third = (_lines_run(shape(n)) for n in (100, 200, 400))
+    assert third - second == 2 * (second - first)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import concurrent.futures
+import itertools
 import multiprocessing
 import pickle
+from collections.abc import Iterator
 
 import attrs
 import pytest
@@ -24,8 +26,13 @@ def _every_exception_type() -> list[type[BaseException]]:
     import gkparse.rules.engine
 
     found = set()
-    for module in (gkparse, gkparse.cli, gkparse.grids.layouts._base, gkparse.report.serialise,
-                   gkparse.rules.engine):
+    for module in (
+        gkparse,
+        gkparse.cli,
+        gkparse.grids.layouts._base,
+        gkparse.report.serialise,
+        gkparse.rules.engine,
+    ):
         for value in vars(module).values():
             if (
                 isinstance(value, type)
@@ -118,3 +125,59 @@ def test_check_raising_inside_a_process_pool_executor() -> None:
     error = outcomes[4]
     assert isinstance(error, gkparse.ValidationError)
     assert len(error.findings) == 20
+
+
+# ------------------------------------------------------------------ parse_many
+def _batch_texts() -> list[str]:
+    """The seeds, something that is no report, and the seeds again (more than a chunk)."""
+    seeds = [seed_text(number) for number in SEEDS]
+    return [*seeds, "", "规章\t0\t0\t0\n", *seeds, *seeds]
+
+
+@pytest.mark.parametrize("processes", [None, 2])
+def test_parse_many_gives_the_reports_of_parse_in_order(processes: int | None) -> None:
+    texts = _batch_texts()
+    assert list(gkparse.parse_many(texts, processes=processes)) == [gkparse.parse(text) for text in texts]
+
+
+@pytest.mark.parametrize("processes", [None, 2])
+def test_parse_many_validates_when_asked(processes: int | None) -> None:
+    texts = _batch_texts()
+    results = list(gkparse.parse_many(texts, processes=processes, validate=True))
+    assert [report for report, _ in results] == [gkparse.parse(text) for text in texts]
+    assert [findings for _, findings in results] == [gkparse.validate(gkparse.parse(text)) for text in texts]
+
+
+def test_parse_many_takes_an_endless_iterable() -> None:
+    """The pool works a few chunks ahead of the caller, never the whole stream."""
+    endless = itertools.cycle(_batch_texts())
+    first = list(itertools.islice(gkparse.parse_many(endless, processes=2), 25))
+    expected = [gkparse.parse(text) for text in itertools.islice(itertools.cycle(_batch_texts()), 25)]
+    assert first == expected
+
+
+def test_parse_many_is_lazy_in_this_process() -> None:
+    taken: list[str] = []
+
+    def texts() -> Iterator[str]:
+        for text in _batch_texts():
+            taken.append(text)
+            yield text
+
+    results = gkparse.parse_many(texts())
+    assert taken == []
+    next(results)
+    assert len(taken) == 1
+
+
+@pytest.mark.parametrize("processes", [None, 2])
+def test_parse_many_raises_type_error_for_what_is_not_text(processes: int | None) -> None:
+    results = gkparse.parse_many([seed_text("000"), b"bytes"], processes=processes)  # type: ignore[list-item]
+    assert next(results).facts()
+    with pytest.raises(TypeError, match="parse\\(\\) takes a str, not bytes"):
+        next(results)
+
+
+def test_parse_many_needs_a_process_or_none() -> None:
+    with pytest.raises(ValueError, match="processes >= 1 or None, not 0"):
+        gkparse.parse_many([], processes=0)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import gkparse
 from gkparse.report import definitions as d
 from gkparse.report.model import FAILED, Report
-from gkparse.report.render import render, render_with
+from gkparse.report.render import CLEAN, render_with
 from gkparse.strategies import BREAKABLE_RULES, _Noise, layouts, raw_texts, report_texts, reports
 from gkparse.vocabulary import Edition
 from tests.helpers import SECTIONS, fixture_text, seed_text
@@ -49,7 +49,7 @@ def test_messy_text_parses_to_its_report(layout: str, data: st.DataObject) -> No
 @given(pair=report_texts(messy=False))
 def test_clean_text_is_the_rendering(pair: tuple[str, Report]) -> None:
     text, report = pair
-    assert text in {render(report, layout) for layout in gkparse.LAYOUTS}
+    assert text in {render_with(report, layout, CLEAN) for layout in gkparse.LAYOUTS}
 
 
 @pytest.mark.parametrize("layout", gkparse.LAYOUTS)

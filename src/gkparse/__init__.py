@@ -8,7 +8,8 @@ Two layers, both public, both re-exported here:
   :class:`GridReader`, :class:`Habits`, :func:`grid_slots`) for a layout of
   your own;
 - the report layer (:mod:`gkparse.report`) turns a report's text into keyed
-  facts and findings: :func:`parse`, :class:`Report`, :func:`render`, and
+  facts and findings: :func:`parse` (:func:`parse_many` for many texts,
+  in worker processes if asked), :class:`Report`, :func:`render`, and
   the cross-footing rules (:mod:`gkparse.rules`, :data:`RULES`) through
   :func:`validate`, :func:`validate_series`, :func:`iter_findings` and
   :func:`check`; :mod:`gkparse.vocabulary` names cell states, outcomes,
@@ -19,6 +20,7 @@ their texts for hypothesis.
 """
 
 from gkparse import _moved, vocabulary
+from gkparse.batch import parse_many
 from gkparse.grids import (
     LAYOUTS,
     Choices,
@@ -115,6 +117,7 @@ __all__ = [
     "grid_slots",
     "iter_findings",
     "parse",
+    "parse_many",
     "parse_table",
     "register_layout",
     "render",

@@ -10,21 +10,12 @@ from __future__ import annotations
 from typing import Literal
 
 import attrs
-from lark import Token, Tree
+from lark import Token
 
 from gkparse.grids.grammars import parser
 from gkparse.grids.span import Span
 
 LineKind = Literal["text", "blank", "cell", "tab", "pipe", "rule"]
-
-_KINDS: dict[str, LineKind] = {
-    "text": "text",
-    "blank": "blank",
-    "cell_line": "cell",
-    "tab_row": "tab",
-    "pipe_row": "pipe",
-    "pipe_rule": "rule",
-}
 
 
 @attrs.frozen
@@ -43,20 +34,33 @@ class Line:
     span: Span
 
 
-def _line(rule: str, token: Token) -> Line:
+def _line(kind: LineKind, token: Token) -> Line:
     text = str(token)[:-1]  # every line terminal ends with its "\n"
     line, column, start = token.line or 0, token.column or 0, token.start_pos or 0
     span = Span(line, column, line, column + len(text), start, start + len(text))
-    return Line(_KINDS[rule], text.rstrip(), span)
+    return Line(kind, text.rstrip(), span)
+
+
+#: The kind of line each of the grammar's line terminals is.
+_TERMINAL_KINDS: dict[str, LineKind] = {
+    "TEXT": "text",
+    "BLANK": "blank",
+    "CELL_LINE": "cell",
+    "TAB_ROW": "tab",
+    "PIPE_ROW": "pipe",
+    "PIPE_RULE_LINE": "rule",
+}
 
 
 def classify_lines(prepared: str) -> tuple[Line, ...]:
-    """Every line of ``prepared`` text (see :func:`gkparse.grids.text.prepare`), in order."""
-    tree = parser("lines").parse(prepared)
-    lines: list[Line] = []
-    for node in tree.children:
-        if isinstance(node, Tree) and node.data != "bookmarks":
-            (token,) = node.children
-            if isinstance(token, Token):
-                lines.append(_line(str(node.data), token))
-    return tuple(lines)
+    """Every line of ``prepared`` text (see :func:`gkparse.grids.text.prepare`), in order.
+
+    The grammar's start rule takes any sequence of its line terminals, so
+    its lexer alone says what each line is: the tokens are read as they come,
+    with no parse tree of a node a line.
+    """
+    return tuple(
+        _line(_TERMINAL_KINDS[token.type], token)
+        for token in parser("lines").lex(prepared)
+        if token.type != "BOOKMARK"
+    )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Literal
 
 import attrs
 
@@ -35,6 +36,7 @@ from gkparse.report import definitions as d
 from gkparse.report.interpret.rows import Findings, make_cell
 from gkparse.report.interpret.table2 import header_unit_of
 from gkparse.report.model import Cell, Report, Section, Table
+from gkparse.report.parse import parse
 from gkparse.vocabulary import (
     ARITHMETIC,
     BLANK,
@@ -115,12 +117,28 @@ def render(report_or_table: Report | Table, layout: str) -> str:
     its prose holds: every cell of every table of its edition is written,
     its unknown and missing cells as blanks ("—"); each table stands before
     its section's prose (the prose may hold the rows it could not place,
-    and the first reading of a row is kept), and a table whose section has
-    no heading before everything; in the layouts whose tables a line with
-    tabs would continue (tab, cells), the prose's tabs are written as
-    spaces.
+    and the first reading of a row is kept), a table whose section has no
+    heading before everything, and a table without cells not at all; in
+    the layouts whose tables a line with tabs would continue (tab, cells),
+    the prose's tabs are written as spaces.
+
+    A report's text is checked before it is returned: read back, it must
+    give the report's facts. If it does not (the prose next to a table read
+    as part of it), the report is written the other way (whole, or as
+    read), and then whole with its prose's tabs and pipes as spaces; the
+    first text that reads back right is returned, else the first written.
     """
-    return render_with(report_or_table, layout, CLEAN)
+    if not isinstance(report_or_table, Report):
+        return render_with(report_or_table, layout, CLEAN)
+    written_in = get_layout(layout)  # raises ValueError for an unknown layout
+    facts = report_or_table.facts()
+    texts = []
+    for way in _ways(report_or_table):
+        text = _written(report_or_table, written_in, CLEAN, way)
+        if parse(text).facts() == facts:
+            return text
+        texts.append(text)
+    return texts[0]
 
 
 def render_with(report_or_table: Report | Table, layout_name: str, choices: Choices) -> str:
@@ -130,16 +148,22 @@ def render_with(report_or_table: Report | Table, layout_name: str, choices: Choi
     write the same report in many realistic ways.
     """
     layout = get_layout(layout_name)  # raises ValueError for an unknown layout
-    writer = _Writer(
-        layout, choices, whole=isinstance(report_or_table, Report) and _written_whole(report_or_table)
-    )
-    if isinstance(report_or_table, Table):
-        lines = writer.table(report_or_table)
-    elif isinstance(report_or_table, Report):
-        lines = writer.report(report_or_table)
-    else:
+    if isinstance(report_or_table, Report):
+        return _written(report_or_table, layout, choices, _ways(report_or_table)[0])
+    if not isinstance(report_or_table, Table):
         raise TypeError(f"render() takes a Report or a Table, not {type(report_or_table).__name__}")
-    text = "\n".join(lines) + "\n"
+    writer = _Writer(layout, choices)
+    return _finished("\n".join(writer.table(report_or_table)) + "\n", writer)
+
+
+def _written(report: Report, layout: Layout, choices: Choices, way: _Way) -> str:
+    writer = _Writer(layout, choices, whole=way != _AS_READ, plain_prose=way == _WHOLE_PLAIN)
+    return _finished("\n".join(writer.report(report)) + "\n", writer)
+
+
+def _finished(text: str, writer: _Writer) -> str:
+    """The converter's habits that apply to the whole text: line ends, a byte order mark."""
+    choices = writer.choices
     if choices.chance(15):
         text = text.replace("\n", "\r\n")
     if choices.chance(writer.layout.habits.byte_order_mark):
@@ -372,8 +396,23 @@ def _review_rows(table: Table) -> _TableRows:
 
 
 # ----------------------------------------------------------------- written whole
+#: The ways of writing a report (see :func:`render`): its tables as read,
+#: after its prose; whole, before its prose; whole, with the prose's cell
+#: edges written as spaces.
+_Way = Literal["as read", "whole", "whole, plain prose"]
+_AS_READ: _Way = "as read"
+_WHOLE: _Way = "whole"
+_WHOLE_PLAIN: _Way = "whole, plain prose"
+
+
+def _ways(report: Report) -> tuple[_Way, ...]:
+    """The ways to write the report, the one it calls for first."""
+    first: tuple[_Way, _Way] = (_WHOLE, _AS_READ) if _written_whole(report) else (_AS_READ, _WHOLE)
+    return (*first, _WHOLE_PLAIN)
+
+
 def _written_whole(report: Report) -> bool:
-    """Whether the report is written whole (see :func:`render`)."""
+    """Whether the report calls for being written whole (see :func:`render`)."""
     return _read_in_part(report) or _a_lone_cell(report) or _cells_in_prose(report)
 
 
@@ -428,10 +467,10 @@ def _blanked(table: Table, edition: Edition | None) -> Table:
     leaves nothing for a second reading to fill.
 
     Where the report's edition is not known, only table 3's rows that all
-    editions have are filled in: another row, or table 2's headers, would
-    tell one.
+    editions have, and table 4 (the same in both), are filled in: another
+    row, or table 2's headers, would tell one.
     """
-    if edition is None and table.key != d.APPLICATIONS:
+    if edition is None and table.key == d.ACTIVE_DISCLOSURE:
         return table
     cells = tuple(
         attrs.evolve(cell, raw=PLACEHOLDERS[0], state=BLANK)
@@ -526,21 +565,28 @@ class _Writer:
     """Writes one report or table as the lines of one layout: the report's
     form is laid out here as a grid, and the layout's writer writes it."""
 
-    def __init__(self, layout: Layout, choices: Choices, *, whole: bool = False) -> None:
+    def __init__(
+        self, layout: Layout, choices: Choices, *, whole: bool = False, plain_prose: bool = False
+    ) -> None:
         self.layout = layout
         self.choices = choices
         self.habits = layout.habits
         self.whole = whole
+        self.plain_prose = plain_prose
 
     # ------------------------------------------------------------- report
     def report(self, report: Report) -> list[str]:
         """The preamble, each section with its table, and the tables whose
         section has no heading at the end; written whole (see
-        :func:`render`), each table stands before its section's prose and
-        the tables without a section before everything."""
+        :func:`render`), each table stands before its section's prose, the
+        tables without a section before everything, and a table without
+        cells (its edition unknown) not at all: its headers would only join
+        what stands next to them."""
         placed = {section.key for section in report.sections}
         tables = {
-            table.key: _blanked(table, report.edition) if self.whole else table for table in report.tables
+            table.key: _blanked(table, report.edition) if self.whole else table
+            for table in report.tables
+            if table.cells or not self.whole
         }
         homeless = [table for table in tables.values() if d.TABLE_SECTIONS.get(table.key) not in placed]
         lines = [line for table in homeless for line in self.table_block(table)] if self.whole else []
@@ -594,7 +640,9 @@ class _Writer:
             # written whole, a cell's edge in the prose (what parsing could
             # not place) would join the prose to the table written before it
             line = paragraph
-            if self.whole and self.layout.name in _TAB_LAYOUTS:
+            if self.plain_prose:
+                line = " ".join(line.replace("\t", " ").replace("|", " ").split())
+            elif self.whole and self.layout.name in _TAB_LAYOUTS:
                 line = line.replace("\t", " ").strip()
             if self.choices.chance(10):
                 line = self.choices.pick(["[bookmark: OLE_LINK1]", "[bookmark: _Hlk1]"]) + line

@@ -8,9 +8,11 @@ combining mark none, anything else one.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
+@functools.cache  # a text holds a few hundred distinct characters, read many times over
 def char_width(char: str) -> int:
     """The display width of one character."""
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
@@ -20,7 +22,9 @@ def char_width(char: str) -> int:
 
 def display_width(text: str) -> int:
     """The display width of ``text`` (no line breaks in it)."""
-    return sum(char_width(char) for char in text)
+    if text.isascii():  # every ASCII character takes one column
+        return len(text)
+    return sum(map(char_width, text))
 
 
 def pad(text: str, width: int) -> str:

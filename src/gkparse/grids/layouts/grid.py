@@ -203,8 +203,9 @@ class GridTableReader(GridReader):
             cell.slots += 1
         for cell in by_root.values():
             height, width = cell.bottom - cell.top + 1, cell.right - cell.left + 1
-            inner = {edge for number in range(cell.top, cell.bottom + 1) for edge in bars[number]}
-            if cell.slots != height * width or inner & set(range(cell.left + 1, cell.right + 1)):
+            inner = range(cell.left + 1, cell.right + 1)  # looked up per slot: linear in the table's area
+            split = any(edge in bars[number] for number in range(cell.top, cell.bottom + 1) for edge in inner)
+            if cell.slots != height * width or split:
                 raise TableSyntaxError(
                     f"not a 'grid' table: the cell at line {cell.top + 1} of the table is not a rectangle"
                 )
@@ -241,7 +242,7 @@ class GridTableReader(GridReader):
         rows: list[list[GridCell]] = [[] for _ in starts]
         for cell in cells:
             first, last = band[cell.top - 1], band[cell.bottom + 1]
-            row_span = sum(1 for start in starts if first <= start < last)
+            row_span = bisect.bisect_left(starts, last) - bisect.bisect_left(starts, first)
             texts = [str(token).strip() for token in cell.fragments]
             kept = [token for token, text in zip(cell.fragments, texts, strict=True) if text]
             if kept:

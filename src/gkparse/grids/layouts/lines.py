@@ -150,6 +150,9 @@ class _Run:
 
 
 def _read_run(lines: Sequence[Line], start: int, end: int) -> _Run:
+    if sum(1 for line in lines[start : end + 1] if line.kind != "blank") < 2:
+        # A line holds a text cell, or values, never both: no table, and no need to read it.
+        return _Run(start, end, None, (), (), -1, ())
     cells = _cells_by_line(tuple(line.text for line in lines[start : end + 1]))
     found = tuple((start + index, kind) for index, kind in cells) if cells is not None else ()
     marks = [1 if kind in ("value", "empty") else 0 for _, kind in found]
