@@ -317,6 +317,7 @@ def check_equation(rule: Rule, *reports: Report) -> Iterator[Finding]:
     found = [table for table in tables if table is not None]
     years = [_year(report) for report in reports] if len(reports) > 1 else []
     rows = table_rows(found[-1])
+    cells = [{cell.key: cell for cell in table.cells} for table in found]  # looked up by key many times
     for key, label in instances(equation, rows):
         where = equation.where.format(table=equation.table, over=equation.over, key=key, label=label)
         sides = []
@@ -327,7 +328,7 @@ def check_equation(rule: Rule, *reports: Report) -> Iterator[Finding]:
                 index = int(term.later) if years else 0
                 if years:
                     name = f"{name} {years[index]}"
-                cell = found[index].cell(fact_key(equation.table, row, column))
+                cell = cells[index][fact_key(equation.table, row, column)]
                 named.append((Named(name, cell, term.sign), years[index] if years else 0))
             sides.append(named)
         term_years = [year for _, year in sides[0] + sides[1]] if years else []
