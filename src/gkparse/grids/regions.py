@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from gkparse.grids.layouts import registered
+from gkparse.grids.layouts._runs import forget_text
 from gkparse.grids.lines import Line
 
 
@@ -39,16 +40,19 @@ def find_regions(lines: Sequence[Line], *, breaks: Collection[int] = ()) -> tupl
     layouts = registered()
     regions: list[Region] = []
     index = 0
-    while index < len(lines):
-        for layout in layouts:
-            last = layout.region(lines, index, stops)
-            if last is not None:
-                start, end = lines[index].span, lines[last].span
-                regions.append(Region(layout.name, index, last, start.start, end.end + 1, start.line))
-                index = last + 1
-                break
-        else:
-            index += 1
+    try:
+        while index < len(lines):
+            for layout in layouts:
+                last = layout.region(lines, index, stops)
+                if last is not None:
+                    start, end = lines[index].span, lines[last].span
+                    regions.append(Region(layout.name, index, last, start.start, end.end + 1, start.line))
+                    index = last + 1
+                    break
+            else:
+                index += 1
+    finally:
+        forget_text(lines)  # the layouts' runs of this text are no use after it
     return tuple(regions)
 
 

@@ -4,14 +4,15 @@ Layouts whose region rule is asked about every line of a text (``lines``,
 ``aligned``) find, in one pass, the runs of lines that may be their tables,
 and read each run on first use: asking at every line then costs no more
 than reading the text once. The runs of the last few texts are kept, since
-the rule is asked about one text many times in a row.
+the rule is asked about one text many times in a row, until
+:func:`forget_text` drops them (``find_regions`` does, when it is done).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from gkparse.grids.lines import Line
 
@@ -67,6 +68,12 @@ class RunCache(Generic[R]):
         self._candidate, self._read, self._keep = candidate, read, keep
         self._latest: list[LineRuns[R]] = []
         self._lock = threading.Lock()
+        _CACHES.append(self)
+
+    def forget(self, lines: Sequence[Line]) -> None:
+        """Drop the runs of this text."""
+        with self._lock:
+            self._latest[:] = [runs for runs in self._latest if runs.lines is not lines]
 
     def runs(self, lines: Sequence[Line], breaks: frozenset[int]) -> LineRuns[R]:
         """The runs of this text, built on the first call for it."""
@@ -83,3 +90,15 @@ class RunCache(Generic[R]):
         """The run line ``first`` stands in, read; None if it is no candidate."""
         lazy = self.runs(lines, breaks).run_of.get(first)
         return None if lazy is None else lazy.read()
+
+
+#: Every layout's cache of runs.
+_CACHES: list[RunCache[Any]] = []
+
+
+def forget_text(lines: Sequence[Line]) -> None:
+    """Drop every layout's runs of this text, once its regions are found: a
+    run holds its lines, and a million short lines must not outlive their
+    parse."""
+    for cache in _CACHES:
+        cache.forget(lines)
