@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gkparse
-from tests.helpers import seed_text
+from tests.helpers import REPOSITORY, seed_text
 
 # Text that looks like report text: CJK, digits, table delimiters, line breaks.
 report_pieces = st.sampled_from(
@@ -100,3 +102,51 @@ def test_a_number_of_thousands_of_digits_is_invalid_and_everything_goes_on() -> 
     gkparse.validate(report)
     assert gkparse.from_json(gkparse.to_json(report)) == report
     assert gkparse.parse(gkparse.render(report, "tab")).facts() == report.facts()
+
+
+def test_nothing_of_a_parse_outlives_it() -> None:
+    """The layouts' runs of a text are dropped once its regions are found: a
+    million short lines must not stay in memory until the next texts come."""
+    from gkparse.grids.layouts._runs import _CACHES
+
+    assert len(_CACHES) >= 2  # the lines and aligned layouts
+    report = gkparse.parse(seed_text("000") + "1\n" * 1000)
+    assert report.facts()
+    assert [cache._latest for cache in _CACHES] == [[] for _ in _CACHES]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        seed_text("000"),
+        seed_text("003"),
+        "规章\t0\t0\t0\n" * 200,
+        "<table><tr><td>0</td></tr></table>",
+        "1\n" * 500,
+        (REPOSITORY / "tests/fixtures/fuzz/unreadable-table-without-an-edition.txt").read_text("utf-8"),
+    ],
+    ids=["seed 000", "seed 003", "tab rows", "html", "short lines", "a table the grammar rejects"],
+)
+def test_a_parse_makes_no_reference_cycle(text: str) -> None:
+    """What lets parse pause the cycle collector: everything it makes is
+    freed by reference counting, so the collector finds nothing after it."""
+    gkparse.parse(text)  # grammars and caches built
+    gc.collect()
+    gc.disable()
+    try:
+        report = gkparse.parse(text)
+        gkparse.validate(report)
+        del report
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parse_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
+    (gc.enable if enabled else gc.disable)()
+    try:
+        gkparse.parse(seed_text("001"))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
