@@ -12,7 +12,7 @@ import functools
 import unicodedata
 
 
-@functools.cache  # a text holds a few hundred distinct characters, read many times over
+@functools.lru_cache(maxsize=4096)  # a report holds a few hundred distinct characters, read many times
 def char_width(char: str) -> int:
     """The display width of one character."""
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
