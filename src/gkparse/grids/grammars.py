@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.resources
 import os
 from pathlib import Path
 from typing import Literal
@@ -26,7 +25,7 @@ LIBRARIES = frozenset({"gk_terminals"})
 @functools.cache
 def grammar_dir() -> Path:
     """The folder holding the ``.lark`` files, in a wheel or in a checkout."""
-    packaged = Path(str(importlib.resources.files("gkparse"))) / "grammars"
+    packaged = Path(__file__).resolve().parents[1] / "grammars"  # the package's own folder
     if (packaged / "lines.lark").is_file():
         return packaged
     checkout = Path(__file__).resolve().parents[3] / "grammars"
