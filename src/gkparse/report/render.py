@@ -157,7 +157,7 @@ def render_with(report_or_table: Report | Table, layout_name: str, choices: Choi
 
 
 def _written(report: Report, layout: Layout, choices: Choices, way: _Way) -> str:
-    writer = _Writer(layout, choices, whole=way != _AS_READ, plain_prose=way == _WHOLE_PLAIN)
+    writer = _Writer(layout, choices, way)
     return _finished("\n".join(writer.report(report)) + "\n", writer)
 
 
@@ -565,14 +565,12 @@ class _Writer:
     """Writes one report or table as the lines of one layout: the report's
     form is laid out here as a grid, and the layout's writer writes it."""
 
-    def __init__(
-        self, layout: Layout, choices: Choices, *, whole: bool = False, plain_prose: bool = False
-    ) -> None:
+    def __init__(self, layout: Layout, choices: Choices, way: _Way = _AS_READ) -> None:
         self.layout = layout
         self.choices = choices
         self.habits = layout.habits
-        self.whole = whole
-        self.plain_prose = plain_prose
+        self.way = way
+        self.whole = way != _AS_READ
 
     # ------------------------------------------------------------- report
     def report(self, report: Report) -> list[str]:
@@ -640,8 +638,10 @@ class _Writer:
             # written whole, a cell's edge in the prose (what parsing could
             # not place) would join the prose to the table written before it
             line = paragraph
-            if self.plain_prose:
-                line = " ".join(line.replace("\t", " ").replace("|", " ").split())
+            if self.way == _WHOLE_PLAIN:
+                for edge in _CELL_EDGES:
+                    line = line.replace(edge, " ")
+                line = " ".join(line.split())
             elif self.whole and self.layout.name in _TAB_LAYOUTS:
                 line = line.replace("\t", " ").strip()
             if self.choices.chance(10):

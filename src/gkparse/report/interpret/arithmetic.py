@@ -186,10 +186,11 @@ def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, 
         else:
             long_rows.append((row, cuts))
     row_keys = [label.key for label in d.APPLICATION_ROWS[variant]]
-    survivors, checked = _survivors(candidates, row_keys)
+    sides = _column_sides(row_keys)
+    survivors, checked = _survivors(candidates, sides)
     spelled_rows: dict[str, list[Part | None]] = {}
     if long_rows and survivors:
-        survivors, spelled_rows, checked = _spell_long_rows(candidates, survivors, long_rows, row_keys)
+        survivors, spelled_rows, checked = _spell_long_rows(candidates, survivors, long_rows, sides)
     for row, cuts in long_rows:
         agreed = spelled_rows.get(row.label.key, [None] * len(columns))
         if any(part is None for part in agreed):
@@ -240,16 +241,16 @@ def _column_sides(row_keys: Sequence[str]) -> Sides:
 
 
 def _survivors(
-    candidates: Sequence[tuple[RowRuns, list[tuple[Part, ...]]]], row_keys: Sequence[str]
+    candidates: Sequence[tuple[RowRuns, list[tuple[Part, ...]]]], sides: Sides
 ) -> tuple[list[tuple[tuple[Part, ...], ...]], set[str]]:
-    """The combinations of the rows' candidates that keep the column rules,
-    and the rows every column of which those rules check."""
+    """The combinations of the rows' candidates that keep the column rules
+    (``sides``: their instances), and the rows every column of which those
+    rules check."""
     total = 1
     for _, cuts in candidates:
         total *= len(cuts)
     if not candidates or total > MAX_COMBINATIONS:
         return [], set()
-    sides = _column_sides(row_keys)
     survivors = []
     for combination in itertools.product(*(cuts for _, cuts in candidates)):
         values = _combined(candidates, combination)
@@ -283,7 +284,7 @@ def _spell_long_rows(
     candidates: Sequence[tuple[RowRuns, list[tuple[Part, ...]]]],
     survivors: Sequence[tuple[tuple[Part, ...], ...]],
     long_rows: Sequence[tuple[RowRuns, list[tuple[Part, ...]] | None]],
-    row_keys: Sequence[str],
+    sides: Sides,
 ) -> tuple[list[tuple[tuple[Part, ...], ...]], dict[str, list[Part | None]], set[str]]:
     """Rows whose digits allow too many cuts (a total's long run), checked
     against what the column rules give them from the other rows: the
@@ -293,7 +294,6 @@ def _spell_long_rows(
     A combination that gives a long row values its digits do not spell is
     not the table's; where none is left, nothing is placed by the rules.
     """
-    sides = _column_sides(row_keys)
     givers = _givers(sides)
     kept: list[tuple[tuple[Part, ...], ...]] = []
     spelled_by: list[dict[str, tuple[Part, ...]]] = []
