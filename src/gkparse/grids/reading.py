@@ -32,12 +32,15 @@ def find_tables(text: str) -> tuple[Grid, ...]:
     """Every table in a document, each in the layout it is written in.
 
     Prose and blank lines around the tables are skipped; one document may mix
-    layouts. A region that its layout's grammar cannot read is skipped too.
+    layouts. A region that its layout's grammar cannot read is skipped too,
+    and so is one too large to be a table (:meth:`~gkparse.grids.regions.Region.too_large`).
     """
     _require_str("find_tables", text)
     prepared = prepare(text)
     grids = []
     for region in find_regions(classify_lines(prepared)):
+        if region.too_large(prepared):
+            continue
         try:
             grids.append(
                 read_grid(

@@ -8,13 +8,13 @@ layer passes its own (the report's section headings) here.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 
 import attrs
 
-from gkparse.grids.layouts import registered
+from gkparse.grids.layouts import get, registered
 from gkparse.grids.layouts._runs import forget_text
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 
 
 @attrs.frozen
@@ -33,9 +33,18 @@ class Region:
     end: int
     line: int
 
+    def too_large(self, prepared: str) -> bool:
+        """Whether the region holds more cell marks than a table may
+        (:data:`~gkparse.grids.layouts.MAX_REGION_MARKS`): it is not to be
+        read, since reading it would cost memory out of proportion."""
+        return get(self.layout).too_large(prepared, self.start, self.end)
 
-def find_regions(lines: Sequence[Line], *, breaks: Collection[int] = ()) -> tuple[Region, ...]:
-    """The table regions among ``lines``, in order; no region holds a line of ``breaks``."""
+
+def find_regions(lines: Lines, *, breaks: Collection[int] = ()) -> tuple[Region, ...]:
+    """The table regions among ``lines``, in order; no region holds a line of ``breaks``.
+
+    A region may be too large to read (:meth:`Region.too_large`): it is
+    found all the same, so that its lines are no other layout's region."""
     stops = frozenset(breaks)
     layouts = registered()
     regions: list[Region] = []
@@ -45,8 +54,8 @@ def find_regions(lines: Sequence[Line], *, breaks: Collection[int] = ()) -> tupl
             for layout in layouts:
                 last = layout.region(lines, index, stops)
                 if last is not None:
-                    start, end = lines[index].span, lines[last].span
-                    regions.append(Region(layout.name, index, last, start.start, end.end + 1, start.line))
+                    start, end = lines.start(index), lines.end(last) + 1
+                    regions.append(Region(layout.name, index, last, start, end, index + 1))
                     index = last + 1
                     break
             else:
@@ -56,7 +65,7 @@ def find_regions(lines: Sequence[Line], *, breaks: Collection[int] = ()) -> tupl
     return tuple(regions)
 
 
-def detect_layout(lines: Sequence[Line]) -> str | None:
+def detect_layout(lines: Lines) -> str | None:
     """The layout most of the table text among ``lines`` is written in, if any."""
     sizes: dict[str, int] = {}
     for region in find_regions(lines):

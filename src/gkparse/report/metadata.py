@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 _REPORT_WORDS = ("报告", "年报")
 _TITLE_MAX_LINES = 4
 _TITLE_MAX_CHARS = 60
+#: The preamble's lines that are read: the title's, and the two after it (a date).
+PREAMBLE_LINES = _TITLE_MAX_LINES + 2
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年度?")
 # Where the body's name ends in a title: the name of the report begins.
 _BODY_ENDS = ("关于", "政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告", "年报")
@@ -41,11 +43,12 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def read_metadata(preamble: Sequence[str], closing: Sequence[str], prose: Sequence[str] = ()) -> Metadata:
+def read_metadata(preamble: Sequence[str], closing: Sequence[str], prose: Iterable[str] = ()) -> Metadata:
     """Read the metadata from the lines before section 一 and the last lines.
 
-    ``preamble`` and ``closing`` are non-blank prose lines; ``prose`` is all
-    the report's prose, where the year is read when there is no title (a
+    ``preamble`` and ``closing`` are non-blank prose lines (of the preamble,
+    its first :data:`PREAMBLE_LINES` are all that is read); ``prose`` is all
+    the report's prose, line by line, where the year is read when there is no title (a
     web page's text that starts after it): the statistical period it
     states, or else the year a paragraph opens with.
     """
@@ -70,18 +73,20 @@ def read_metadata(preamble: Sequence[str], closing: Sequence[str], prose: Sequen
     return Metadata(title, body, year, published, len(title_lines))
 
 
-def _prose_year(prose: Sequence[str]) -> int | None:
-    """The year the prose gives the report, if it says so plainly."""
-    squeezed = [_squeeze(line) for line in prose]
-    for line in squeezed:
-        period = _PERIOD.search(line)
+def _prose_year(prose: Iterable[str]) -> int | None:
+    """The year the prose gives the report, if it says so plainly: the
+    period it states, or else the year the first paragraph that opens with
+    one names (one pass, so the prose can be a stream of lines)."""
+    opening_year: int | None = None
+    for line in prose:
+        squeezed = _squeeze(line)
+        period = _PERIOD.search(squeezed)
         if period and period.group(1) == period.group(2):
             return int(period.group(1))
-    for line in squeezed:
-        opening = _OPENING_YEAR.match(line)
-        if opening:
-            return int(opening.group(1))
-    return None
+        if opening_year is None:
+            opening = _OPENING_YEAR.match(squeezed)
+            opening_year = int(opening.group(1)) if opening else None
+    return opening_year
 
 
 def _body(title: str | None, year: re.Match[str] | None) -> str | None:

@@ -9,12 +9,10 @@ heading, stays text of the section it is in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from lark import Token, Tree
 
 from gkparse.grids.grammars import parser
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 from gkparse.report import definitions as d
 from gkparse.report.labels import label_key
 from gkparse.vocabulary import SECTION_KEYS, SectionKey
@@ -28,7 +26,7 @@ _HEADING_SECTIONS: dict[str, SectionKey] = {
     "H_OTHER": "other_matters",
 }
 
-__all__ = ["SECTION_KEYS", "find_headings", "section_owners"]
+__all__ = ["SECTION_KEYS", "find_headings", "section_openings"]
 
 
 #: Table 3's row labels that open with an ordinal, as a heading does
@@ -41,32 +39,28 @@ _ROW_LABELS = tuple(
 )
 
 
-def find_headings(prepared: str, lines: Sequence[Line]) -> dict[int, SectionKey]:
+def find_headings(prepared: str, lines: Lines) -> dict[int, SectionKey]:
     """The index in ``lines`` of every heading line, with the section it names
     (a line that is one of table 3's row labels is no heading)."""
     tree = parser("headings").parse(prepared)
-    by_line = {line.span.line: index for index, line in enumerate(lines)}
     headings: dict[int, SectionKey] = {}
     for node in tree.children:
         if isinstance(node, Tree):
             (token,) = node.children
-            if isinstance(token, Token) and token.line in by_line:
-                index = by_line[token.line]
-                if label_key(lines[index].text) not in _ROW_LABELS:
+            if isinstance(token, Token) and token.line is not None and 0 < token.line <= len(lines):
+                index = token.line - 1  # line i of the text is lines[i - 1]
+                if label_key(lines.text(index)) not in _ROW_LABELS:
                     headings[index] = _HEADING_SECTIONS[token.type]
     return headings
 
 
-def section_owners(count: int, headings: dict[int, SectionKey]) -> list[int | None]:
-    """For each of ``count`` lines, the index of the heading line of its section
-    (None: the preamble)."""
-    owners: list[int | None] = []
+def section_openings(headings: dict[int, SectionKey]) -> list[int]:
+    """The heading lines that open a section, in order: the first that names
+    each section (a later one naming it again is text of the section it is in)."""
+    openings: list[int] = []
     seen: set[SectionKey] = set()
-    current: int | None = None
-    for index in range(count):
-        section = headings.get(index)
-        if section is not None and section not in seen:
-            seen.add(section)
-            current = index
-        owners.append(current)
-    return owners
+    for index in sorted(headings):
+        if headings[index] not in seen:
+            seen.add(headings[index])
+            openings.append(index)
+    return openings

@@ -8,13 +8,15 @@ becomes a finding, and text that is not a table stays in its section.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from gkparse.grids.grid import Grid
-from gkparse.grids.layouts import TableSyntaxError, read_grid
-from gkparse.grids.lines import Line, classify_lines
+from gkparse.grids.layouts import MAX_REGION_MARKS, TableSyntaxError, read_grid
+from gkparse.grids.lines import Lines, classify_lines
 from gkparse.grids.regions import Region, find_regions
 from gkparse.grids.text import prepare
 from gkparse.report import definitions as d
@@ -30,9 +32,9 @@ from gkparse.report.interpret import (
 from gkparse.report.interpret.fold import settle_grid
 from gkparse.report.interpret.rows import Findings
 from gkparse.report.labels import label_key
-from gkparse.report.metadata import read_metadata
+from gkparse.report.metadata import PREAMBLE_LINES, read_metadata
 from gkparse.report.model import Report, Section, Table
-from gkparse.report.outline import find_headings, section_owners
+from gkparse.report.outline import find_headings, section_openings
 from gkparse.vocabulary import SECTION_KEYS, UNKNOWN, Edition, SectionKey, TableKey
 
 
@@ -71,20 +73,21 @@ def _parse(text: str) -> Report:
     lines = classify_lines(prepared)
     headings = find_headings(prepared, lines)
     findings = Findings()
-    owners = section_owners(len(lines), headings)
-    regions = find_regions(lines, breaks=_breaks(lines, headings, owners))
+    openings = section_openings(headings)
+    regions = find_regions(lines, breaks=_breaks(lines, openings))
     cut_at = len(text) if len(prepared) > len(text) else None  # the text stops mid-line
-    grids, table_lines = _tables(prepared, lines, regions, owners, headings, findings, cut_at)
+    grids, table_runs = _tables(prepared, lines, regions, openings, headings, findings, cut_at)
     tables, edition = _read_tables(prepared, grids, findings)
-    sections = _sections(lines, owners, headings, table_lines)
+    sections = _sections(lines, openings, headings, table_runs)
     for key in SECTION_KEYS:
         if key not in {section.key for section in sections}:
             findings.add("SECTION-MISSING", "info", f"section {key!r} has no heading in the text", (key,))
-    prose = [i for i in range(len(lines)) if i not in table_lines and i not in headings]
-    preamble = [lines[i].text for i in prose if owners[i] is None]
-    closing = [lines[i].text for i in prose if lines[i].text.strip()][-5:]
+    prose = _Prose(lines, table_runs, headings)
+    before_sections = openings[0] if openings else len(lines)
     metadata = read_metadata(
-        [line for line in preamble if line.strip()], closing, [lines[i].text for i in prose]
+        list(itertools.islice(_non_blank(prose.texts(0, before_sections)), PREAMBLE_LINES)),
+        prose.last_non_blank(5),
+        prose.texts(0, len(lines)),
     )
     return Report(
         title=metadata.title,
@@ -92,7 +95,7 @@ def _parse(text: str) -> Report:
         year=metadata.year,
         published=metadata.published,
         edition=edition,
-        preamble=_join(preamble),
+        preamble=_join(prose.texts(0, before_sections)),
         sections=sections,
         tables=tables,
         problems=tuple(findings.items),
@@ -102,18 +105,18 @@ def _parse(text: str) -> Report:
 _CAPTIONS = frozenset(label_key(title) for title in (*d.TABLE_TITLES.values(), *d.ACTIVE_DISCLOSURE_CAPTIONS))
 
 
-def _breaks(
-    lines: Sequence[Line], headings: Mapping[int, SectionKey], owners: Sequence[int | None]
-) -> list[int]:
+def _breaks(lines: Lines, openings: Sequence[int]) -> list[int]:
     """Lines that end any table: the headings that open a section (a row that
     looks like a heading of a section already open is a row, as in
     one-row-a-line layouts), and a table's caption on a line of its own,
     which is the section's prose, not a cell of the table below it."""
-    opening = [index for index in headings if owners[index] == index]
     captions = [
-        i for i, line in enumerate(lines) if line.kind == "text" and label_key(line.text) in _CAPTIONS
+        i for i, code in enumerate(lines.codes) if code == _TEXT and label_key(lines.text(i)) in _CAPTIONS
     ]
-    return sorted({*opening, *captions})
+    return sorted({*openings, *captions})
+
+
+_TEXT = Lines.code("text")
 
 
 def _vote(texts: Sequence[str]) -> TableKey | None:
@@ -156,17 +159,28 @@ def _split_by_table(grid: Grid, section: SectionKey | None) -> list[tuple[TableK
 
 def _tables(
     prepared: str,
-    lines: Sequence[Line],
+    lines: Lines,
     regions: Sequence[Region],
-    owners: Sequence[int | None],
+    openings: Sequence[int],
     headings: Mapping[int, SectionKey],
     findings: Findings,
     cut_at: int | None = None,
-) -> tuple[dict[TableKey, list[Grid]], set[int]]:
-    """The grids of each table, and the lines that belong to a table."""
+) -> tuple[dict[TableKey, list[Grid]], list[tuple[int, int]]]:
+    """The grids of each table, and the runs of lines (first, last) that
+    belong to a table, in order."""
     grids: dict[TableKey, list[Grid]] = {}
-    table_lines: set[int] = set()
+    table_runs: list[tuple[int, int]] = []
     for region in regions:
+        if region.too_large(prepared):
+            findings.add(
+                "TABLE-TOO-LARGE",
+                "warning",
+                f"lines {region.line}-{region.last + 1} hold more cells than a table may "
+                f"({MAX_REGION_MARKS:,} in layout {region.layout!r}); they are kept as text",
+                (),
+                lines.span(region.first),
+            )
+            continue
         try:
             grid = read_grid(
                 prepared[region.start : region.end], region.layout, offset=region.start, line=region.line
@@ -177,18 +191,24 @@ def _tables(
                 "warning",
                 f"lines {region.line}…: {str(error).splitlines()[0]}",
                 (),
-                lines[region.first].span,
+                lines.span(region.first),
             )
             continue
         grid = settle_grid(grid, prepared, cut_at, findings)
-        owner = owners[region.first]
+        owner = _owner(openings, region.first)
         section = headings[owner] if owner is not None else None
         pieces = _split_by_table(grid, section)
         for table, piece in pieces:
             grids.setdefault(table, []).append(piece)
         if pieces:
-            table_lines.update(range(region.first, region.last + 1))
-    return grids, table_lines
+            table_runs.append((region.first, region.last))
+    return grids, table_runs
+
+
+def _owner(openings: Sequence[int], index: int) -> int | None:
+    """The heading line of the section line ``index`` stands in (None: the preamble)."""
+    at = bisect.bisect_right(openings, index)
+    return openings[at - 1] if at else None
 
 
 def _read_tables(
@@ -281,26 +301,86 @@ def _row_labels(table: TableKey, edition: Edition | None, variant: Edition | Non
 
 
 def _sections(
-    lines: Sequence[Line],
-    owners: Sequence[int | None],
+    lines: Lines,
+    openings: Sequence[int],
     headings: Mapping[int, SectionKey],
-    table_lines: set[int],
+    table_runs: Sequence[tuple[int, int]],
 ) -> tuple[Section, ...]:
+    """Each section's heading and body: its lines up to the next section's
+    heading, less the lines of its tables."""
+    outside = _Prose(lines, table_runs, {})
     sections = []
-    for index, line in enumerate(lines):
-        if owners[index] != index:
-            continue
-        body = [
-            lines[i].text for i in range(index + 1, len(lines)) if owners[i] == index and i not in table_lines
-        ]
-        sections.append(Section(headings[index], line.text.strip(), _join(body), line.span))
+    for number, index in enumerate(openings):
+        stop = openings[number + 1] if number + 1 < len(openings) else len(lines)
+        sections.append(
+            Section(
+                headings[index],
+                lines.text(index).strip(),
+                _join(outside.texts(index + 1, stop)),
+                lines.span(index),
+            )
+        )
     return tuple(sections)
 
 
-def _join(lines: Sequence[str]) -> str:
+class _Prose:
+    """The lines that are in no table and no heading, found by ranges, not
+    by a set of line numbers: a long text's lines make no object each."""
+
+    def __init__(
+        self, lines: Lines, table_runs: Sequence[tuple[int, int]], headings: Mapping[int, SectionKey]
+    ) -> None:
+        self.lines, self.headings = lines, headings
+        # The runs of lines between tables, as (first, stop).
+        self.gaps: list[tuple[int, int]] = []
+        first = 0
+        for start, last in table_runs:
+            if start > first:
+                self.gaps.append((first, start))
+            first = last + 1
+        if first < len(lines):
+            self.gaps.append((first, len(lines)))
+
+    def indices(self, start: int, stop: int) -> Iterator[int]:
+        """The prose lines from ``start`` up to ``stop``, in order."""
+        for first, end in self.gaps:
+            for index in range(max(first, start), min(end, stop)):
+                if index not in self.headings:
+                    yield index
+
+    def texts(self, start: int, stop: int) -> Iterator[str]:
+        return (self.lines.text(index) for index in self.indices(start, stop))
+
+    def last_non_blank(self, count: int) -> list[str]:
+        """The last ``count`` prose lines that are not blank, in order."""
+        found: list[str] = []
+        for first, end in reversed(self.gaps):
+            for index in range(end - 1, first - 1, -1):
+                if index not in self.headings and len(found) < count:
+                    text = self.lines.text(index)
+                    if text.strip():
+                        found.append(text)
+            if len(found) == count:
+                break
+        return found[::-1]
+
+
+def _non_blank(texts: Iterable[str]) -> Iterator[str]:
+    return (text for text in texts if text.strip())
+
+
+#: Lines joined at a time: a body is joined from pieces, never from a list of all its lines.
+_JOIN_CHUNK = 4096
+
+
+def _join(lines: Iterable[str]) -> str:
     """Lines as one text, one paragraph a line.
 
     Blank lines are dropped: some converters put one between paragraphs and
     some do not, and the text should not depend on the converter.
     """
-    return "\n".join(line for line in lines if line.strip())
+    kept = _non_blank(lines)
+    pieces = []
+    while chunk := list(itertools.islice(kept, _JOIN_CHUNK)):
+        pieces.append("\n".join(chunk))
+    return "\n".join(pieces)

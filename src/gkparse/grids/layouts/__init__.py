@@ -19,6 +19,7 @@ from gkparse.grids.grid import Grid
 from gkparse.grids.layouts import aligned, cells, grid, html, lines, pipe, tab  # one module per layout
 from gkparse.grids.layouts._base import (
     CLEAN,
+    MAX_REGION_MARKS,
     Choices,
     GridReader,
     Habits,
@@ -138,6 +139,7 @@ register(aligned.LAYOUT)  # last: it never takes a region another layout claims
 __all__ = [
     "CLEAN",
     "LAYOUTS",
+    "MAX_REGION_MARKS",
     "Choices",
     "GridReader",
     "Habits",

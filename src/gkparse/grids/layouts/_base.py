@@ -8,6 +8,8 @@ reading, rendering) follows from the registry.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
@@ -15,10 +17,29 @@ import attrs
 from lark import Token, Transformer
 
 from gkparse.grids.grid import Grid, GridCell, GridRow
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 from gkparse.grids.span import Span
 
 T = TypeVar("T")
+
+
+#: The most cell marks (:attr:`Layout.marks`) a region may hold and still be
+#: read as a table: five times the most of any table in the fixtures and the
+#: corpus (about 1,000). Why: reading costs memory for every token and cell,
+#: and a document's memory must stay in proportion to its text, whatever
+#: the text; a run of 100,000 tab rows is no table of a report.
+MAX_REGION_MARKS = 5_000
+
+
+def marks_over(marks: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds more than :data:`MAX_REGION_MARKS`
+    matches of ``marks``. A match is one character at least, so a shorter
+    text is not counted at all; counting stops once past the bound."""
+    end = len(text) if end is None else end
+    if end - start <= MAX_REGION_MARKS:
+        return False
+    found = marks.finditer(text, start, end)
+    return next(itertools.islice(found, MAX_REGION_MARKS, None), None) is not None
 
 
 class TableSyntaxError(ValueError):
@@ -67,18 +88,27 @@ class Positions:
 
     offset: int = 0
     line: int = 1
+    # One int object for each line number, shared by the spans on that line:
+    # a grid's cells are kept with the report, and an int beyond 256 is an
+    # object of its own.
+    _numbers: dict[int, int] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def of(self, first: Token, last: Token | None = None) -> Span:
         """The span from the start of ``first`` to the end of ``last`` (or of ``first``)."""
         last = last or first
+        line = self._number((first.line or 1) + self.line - 1)
+        end_line = line if last.end_line == first.line else self._number((last.end_line or 1) + self.line - 1)
         return Span(
-            (first.line or 1) + self.line - 1,
+            line,
             first.column or 1,
-            (last.end_line or 1) + self.line - 1,
+            end_line,
             last.end_column or 1,
             (first.start_pos or 0) + self.offset,
             (last.end_pos or 0) + self.offset,
         )
+
+    def _number(self, number: int) -> int:
+        return self._numbers.setdefault(number, number)
 
     def before(self, token: Token) -> Span:
         """A zero-width span where ``token`` starts: an empty cell's place."""
@@ -108,7 +138,7 @@ RowsRead = tuple[tuple[GridRow, ...], int]
 #: A layout's region rule: given the lines, the index of a line and the
 #: indices of lines that end any table (a document's headings), the index
 #: of the last line of a table region of this layout starting there, or None.
-RegionRule = Callable[[Sequence[Line], int, frozenset[int]], "int | None"]
+RegionRule = Callable[[Lines, int, frozenset[int]], "int | None"]
 
 #: A layout's writer: a grid to the lines of text this layout writes it as.
 Writer = Callable[[Grid, Choices, bool], list[str]]
@@ -144,6 +174,9 @@ class Layout:
     for the built-in layouts); ``reader`` builds a :class:`GridReader` for a
     region; ``writer`` writes a grid back; ``region`` finds its table regions
     among a document's lines; ``habits`` describes its converters.
+    ``marks`` matches what the grammar makes a token or more of for each
+    cell (a separator, a line break, a cell's tag), so that counting its
+    matches bounds a region's work before it is read (:meth:`too_large`).
     """
 
     name: str
@@ -152,6 +185,13 @@ class Layout:
     writer: Writer = attrs.field(repr=False)
     region: RegionRule = attrs.field(repr=False)
     habits: Habits = Habits()
+    marks: re.Pattern[str] | None = attrs.field(default=None, repr=False)
+
+    def too_large(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether ``text[start:end]`` is too large a region to read as a table
+        of this layout (see :data:`MAX_REGION_MARKS`); never, for a layout
+        without marks."""
+        return self.marks is not None and marks_over(self.marks, text, start, end)
 
     @property
     def pads_rows(self) -> bool:

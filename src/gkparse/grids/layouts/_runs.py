@@ -10,85 +10,108 @@ the rule is asked about one text many times in a row, until
 
 from __future__ import annotations
 
+import bisect
+import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from gkparse.grids.lines import Line
+from gkparse.grids.layouts._base import marks_over
+from gkparse.grids.lines import Lines
 
 R = TypeVar("R")
 
 #: How a run is read: the text's lines, the run's first and last index.
-ReadRun = Callable[[Sequence[Line], int, int], R]
+ReadRun = Callable[[Lines, int, int], R]
+#: Whether a line (the text's lines, its index) may stand in a run.
+Candidate = Callable[[Lines, int], bool]
 
 
 class LazyRun(Generic[R]):
-    """A run read on first use: a text of prose lines never reads its runs."""
+    """A run read on first use: a text of prose lines never reads its runs.
 
-    def __init__(self, lines: Sequence[Line], start: int, end: int, read: ReadRun[R]) -> None:
-        self.lines, self.start, self.end, self._reader = lines, start, end, read
+    A run holding more of its layout's cell marks than a table may (see
+    :func:`~gkparse.grids.layouts._base.marks_over`) is never read: it reads
+    as None, no table."""
+
+    def __init__(self, lines: Lines, start: int, end: int, read: ReadRun[R], marks: re.Pattern[str]) -> None:
+        self.lines, self.start, self.end, self._reader, self._marks = lines, start, end, read, marks
         self._read: R | None = None
+        self._done = False
 
-    def read(self) -> R:
-        if self._read is None:
-            self._read = self._reader(self.lines, self.start, self.end)
+    def read(self) -> R | None:
+        if not self._done:
+            self._done = True
+            lines = self.lines
+            if not marks_over(self._marks, lines.source, lines.start(self.start), lines.end(self.end)):
+                self._read = self._reader(lines, self.start, self.end)
         return self._read
 
 
 class LineRuns(Generic[R]):
-    """The runs of candidate lines of one text (breaks end them), by line."""
+    """The runs of candidate lines of one text (breaks end them), found in
+    one pass and kept by their first lines, not by each line."""
 
     def __init__(
         self,
-        lines: Sequence[Line],
+        lines: Lines,
         breaks: frozenset[int],
-        candidate: Callable[[Line], bool],
+        candidate: Candidate,
         read: ReadRun[R],
+        marks: re.Pattern[str],
     ) -> None:
         self.lines, self.breaks = lines, breaks
-        self.run_of: dict[int, LazyRun[R]] = {}
+        self.starts: list[int] = []
+        self.runs: list[LazyRun[R]] = []
         index = 0
         while index < len(lines):
-            if index in breaks or not candidate(lines[index]):
+            if index in breaks or not candidate(lines, index):
                 index += 1
                 continue
             end = index
-            while end + 1 < len(lines) and end + 1 not in breaks and candidate(lines[end + 1]):
+            while end + 1 < len(lines) and end + 1 not in breaks and candidate(lines, end + 1):
                 end += 1
-            run = LazyRun(lines, index, end, read)
-            for member in range(index, end + 1):
-                self.run_of[member] = run
+            self.starts.append(index)
+            self.runs.append(LazyRun(lines, index, end, read, marks))
             index = end + 1
+
+    def run_of(self, index: int) -> LazyRun[R] | None:
+        """The run line ``index`` stands in, if any."""
+        at = bisect.bisect_right(self.starts, index) - 1
+        if at < 0 or self.runs[at].end < index:
+            return None
+        return self.runs[at]
 
 
 class RunCache(Generic[R]):
     """One layout's runs of the latest texts, built once per text."""
 
-    def __init__(self, candidate: Callable[[Line], bool], read: ReadRun[R], keep: int = 4) -> None:
-        self._candidate, self._read, self._keep = candidate, read, keep
+    def __init__(self, candidate: Candidate, read: ReadRun[R], marks: re.Pattern[str], keep: int = 4) -> None:
+        self._candidate, self._read, self._marks, self._keep = candidate, read, marks, keep
         self._latest: list[LineRuns[R]] = []
         self._lock = threading.Lock()
         _CACHES.append(self)
 
-    def forget(self, lines: Sequence[Line]) -> None:
+    def forget(self, lines: Lines) -> None:
         """Drop the runs of this text."""
         with self._lock:
             self._latest[:] = [runs for runs in self._latest if runs.lines is not lines]
 
-    def runs(self, lines: Sequence[Line], breaks: frozenset[int]) -> LineRuns[R]:
+    def runs(self, lines: Lines, breaks: frozenset[int]) -> LineRuns[R]:
         """The runs of this text, built on the first call for it."""
         with self._lock:
             for runs in self._latest:
                 if runs.lines is lines and runs.breaks == breaks:
                     return runs
-        runs = LineRuns(lines, breaks, self._candidate, self._read)
+        runs = LineRuns(lines, breaks, self._candidate, self._read, self._marks)
         with self._lock:
             self._latest[:] = [runs, *self._latest[: self._keep - 1]]
         return runs
 
-    def run_at(self, lines: Sequence[Line], first: int, breaks: frozenset[int]) -> R | None:
-        """The run line ``first`` stands in, read; None if it is no candidate."""
-        lazy = self.runs(lines, breaks).run_of.get(first)
+    def run_at(self, lines: Lines, first: int, breaks: frozenset[int]) -> R | None:
+        """The run line ``first`` stands in, read; None if it is no candidate
+        or its run is too large to be a table."""
+        lazy = self.runs(lines, breaks).run_of(first)
         return None if lazy is None else lazy.read()
 
 
@@ -96,7 +119,7 @@ class RunCache(Generic[R]):
 _CACHES: list[RunCache[Any]] = []
 
 
-def forget_text(lines: Sequence[Line]) -> None:
+def forget_text(lines: Lines) -> None:
     """Drop every layout's runs of this text, once its regions are found: a
     run holds its lines, and a million short lines must not outlive their
     parse."""

@@ -25,6 +25,7 @@ row, written one line lower.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -45,7 +46,7 @@ from gkparse.grids.layouts._base import (
 )
 from gkparse.grids.layouts._runs import RunCache
 from gkparse.grids.layouts._width import display_width
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 from gkparse.grids.values import NUMBER, PLACEHOLDER, read_value
 
 GRAMMAR = grammar_text("layouts/aligned")
@@ -387,14 +388,21 @@ def _one_line(text: str) -> str:
 
 
 # ----------------------------------------------------------------- regions
-def _candidate(line: Line) -> bool:
+_BLANK, _TEXT = Lines.code("blank"), Lines.code("text")
+
+
+def _candidate(lines: Lines, index: int) -> bool:
     """A line that can stand in an aligned table: blank, or text that is not
     a sentence and is either short or of several cells."""
-    if line.kind == "blank":
+    code = lines.codes[index]
+    if code == _BLANK:
         return True
-    if line.kind != "text" or any(end in line.text for end in SENTENCE_ENDS):
+    if code != _TEXT:
         return False
-    text = line.text.strip()
+    text = lines.text(index)
+    if any(end in text for end in SENTENCE_ENDS):
+        return False
+    text = text.strip()
     return "  " in text or len(text) <= CELL_MAX_CHARS
 
 
@@ -431,12 +439,13 @@ class _Run:
     last_header: tuple[int, ...]
 
 
-def _read_run(lines: Sequence[Line], start: int, end: int) -> _Run:
+def _read_run(lines: Lines, start: int, end: int) -> _Run:
     size = end - start + 1
+    texts = [lines.text(index) for index in range(start, end + 1)]
     # No line of several cells, no aligned table: most runs of short lines are
     # one cell a line, and need not be parsed to say so.
-    gapped = any("  " in line.text.strip() for line in lines[start : end + 1])
-    read = _lines_of([line.text for line in lines[start : end + 1]]) if gapped else None
+    gapped = any("  " in text.strip() for text in texts)
+    read = _lines_of(texts) if gapped else None
     if read is None or len(read) != size:
         nothing = (0,) * (size + 1)
         return _Run(start, (-1,) * (size + 1), nothing, nothing, (False,) * size, (-1,) * (size + 1))
@@ -465,10 +474,12 @@ def _read_run(lines: Sequence[Line], start: int, end: int) -> _Run:
     return _Run(start, tuple(last), tuple(after), tuple(heads), tuple(attached), tuple(last_header))
 
 
-_RUNS = RunCache(_candidate, _read_run)
+#: What the grammar makes a token of: a word, a run of spaces, a line break.
+MARKS = re.compile(r"[^ \n]+| +|\n")
+_RUNS = RunCache(_candidate, _read_run, MARKS)
 
 
-def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """A run of candidate lines (blank lines, and text lines that are no
     sentence: short, or of several cells) holding two data lines or more
     from ``first`` on, or one and a header line of several cells; it ends
@@ -477,7 +488,7 @@ def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | N
     lines of several cells, no value) is a region too.
     Each run is read once per text."""
     run = _RUNS.run_at(lines, first, breaks)
-    if run is None or lines[first].kind == "blank":
+    if run is None or lines.codes[first] == _BLANK:
         return None
     at = first - run.start
     if run.attached[at]:
@@ -496,4 +507,5 @@ LAYOUT = Layout(
     write,
     region,
     Habits(pads_rows=True, rows_marked=False),
+    MARKS,
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
 
 from lark import Token
 
@@ -20,7 +20,7 @@ from gkparse.grids.layouts._base import (
     slots,
 )
 from gkparse.grids.layouts._tabbed import majority_region
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 
 
 class CellsReader(GridReader):
@@ -70,10 +70,13 @@ def write(grid: Grid, choices: Choices, repeat_merged: bool) -> list[str]:
     return between_rows(rows, separator)
 
 
-def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """A run of tabbed lines, most of them one-cell lines."""
     return majority_region("cell", lines, first, breaks)
 
+
+#: One cell a line: a line break marks each.
+MARKS = re.compile(r"\n")
 
 LAYOUT = Layout(
     "cells",
@@ -87,4 +90,5 @@ LAYOUT = Layout(
         blank_line_between_paragraphs=False,
         byte_order_mark=10,
     ),
+    MARKS,
 )

@@ -15,6 +15,7 @@ no table, and this layout leaves it to the text around it.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -35,7 +36,7 @@ from gkparse.grids.layouts._base import (
     slots,
 )
 from gkparse.grids.layouts._width import display_width, pad
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 from gkparse.grids.span import Span
 
 _BORDERS = frozenset({"BORDER", "HEADER_BORDER"})
@@ -427,37 +428,39 @@ def _is_dashes(text: str) -> bool:
     return bool(text.strip()) and set(text) <= {"-", " "} and len(text.split()) >= 2
 
 
-def _grid_line(line: Line) -> bool:
-    body = line.text.lstrip(" ")
-    return line.kind in ("text", "pipe", "rule") and body[:1] in ("+", "|")
+def _grid_line(lines: Lines, index: int) -> bool:
+    return lines.kind(index) in ("text", "pipe", "rule") and lines.text(index).lstrip(" ")[:1] in ("+", "|")
 
 
-def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """A grid table: a border, then lines of borders and pipes, ending at its
     last border. A simple table: a header line (or none) over a dash-group
     rule, then its rows up to a blank line, a closing rule included."""
-    if first in breaks or lines[first].kind != "text":
+    if first in breaks or lines.kind(first) != "text":
         return None
-    if _is_border(lines[first].text):
+    if _is_border(lines.text(first)):
         last = first
         index = first + 1
-        while index < len(lines) and index not in breaks and _grid_line(lines[index]):
-            if _is_border(lines[index].text):
+        while index < len(lines) and index not in breaks and _grid_line(lines, index):
+            if _is_border(lines.text(index)):
                 last = index
             index += 1
         return last if last > first else None
-    rule = first if _is_dashes(lines[first].text) else first + 1
-    if rule >= len(lines) or rule in breaks or not _is_dashes(lines[rule].text):
+    rule = first if _is_dashes(lines.text(first)) else first + 1
+    if rule >= len(lines) or rule in breaks or not _is_dashes(lines.text(rule)):
         return None
     last = rule
-    while last + 1 < len(lines) and last + 1 not in breaks and lines[last + 1].kind == "text":
+    while last + 1 < len(lines) and last + 1 not in breaks and lines.kind(last + 1) == "text":
         last += 1
-        if _is_dashes(lines[last].text):
+        if _is_dashes(lines.text(last)):
             break
-    if last == rule or (rule == first and not _is_dashes(lines[last].text)):
+    if last == rule or (rule == first and not _is_dashes(lines.text(last))):
         return None
     return last
 
+
+#: What the grammar makes a token of for each cell: a bar, a border's corner, a line break.
+MARKS = re.compile(r"[|+\n]")
 
 LAYOUT = Layout(
     "grid",
@@ -466,4 +469,5 @@ LAYOUT = Layout(
     write,
     region,
     Habits(pads_rows=True, line_breaks_in_cells=True),
+    MARKS,
 )

@@ -12,6 +12,7 @@ table was split over pages, with page numbers between the parts.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -20,7 +21,7 @@ from lark import Token
 from gkparse.grids.grammars import grammar_text
 from gkparse.grids.grid import Grid, GridCell, GridRow
 from gkparse.grids.layouts._base import Choices, GridReader, Habits, Layout, RowsRead, row_of
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 from gkparse.grids.span import Span
 from gkparse.grids.values import is_page_number
 
@@ -175,10 +176,10 @@ def _tags(text: str, name: str) -> int:
     return sum(1 for piece in lowered.split(name)[1:] if piece[:1] in (" ", ">", "\t", "/", ""))
 
 
-def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """From a line opening a ``<table>`` to the line closing it; a table
     that goes on after page numbers (and blank lines) is the same table."""
-    if first in breaks or not _tags(lines[first].text, "<table"):
+    if first in breaks or not _tags(lines.text(first), "<table"):
         return None
     last = _closing(lines, first, breaks)
     if last is None:
@@ -188,11 +189,11 @@ def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | N
         while (
             index < len(lines)
             and index not in breaks
-            and (lines[index].kind == "blank" or is_page_number(lines[index].text))
+            and (lines.kind(index) == "blank" or is_page_number(lines.text(index)))
         ):
-            pages += lines[index].kind != "blank"
+            pages += lines.kind(index) != "blank"
             index += 1
-        if not pages or index >= len(lines) or index in breaks or not _tags(lines[index].text, "<table"):
+        if not pages or index >= len(lines) or index in breaks or not _tags(lines.text(index), "<table"):
             return last
         following = _closing(lines, index, breaks)
         if following is None:
@@ -200,17 +201,20 @@ def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | N
         last = following
 
 
-def _closing(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def _closing(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """The line where the tables opened from ``first`` on are all closed."""
     depth = 0
     for index in range(first, len(lines)):
         if index in breaks:
             return None
-        depth += _tags(lines[index].text, "<table") - _tags(lines[index].text, "</table")
+        depth += _tags(lines.text(index), "<table") - _tags(lines.text(index), "</table")
         if depth <= 0:
             return index
     return None
 
+
+#: What the grammar makes tokens of: each opening tag (a cell is at least one).
+MARKS = re.compile(r"<(?!/)")
 
 LAYOUT = Layout(
     "html",
@@ -219,4 +223,5 @@ LAYOUT = Layout(
     write,
     region,
     Habits(pads_rows=True, line_breaks_in_cells=True),
+    MARKS,
 )

@@ -13,7 +13,7 @@ does it (``gkparse.report.interpret.fold``).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import re
 
 import attrs
 from lark import Token
@@ -32,7 +32,7 @@ from gkparse.grids.layouts._base import (
     slots,
 )
 from gkparse.grids.layouts._runs import RunCache
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 from gkparse.grids.values import EMPTY, NUMBER, PLACEHOLDER, TEXT, read_value
 
 GRAMMAR = grammar_text("layouts/lines")
@@ -88,14 +88,18 @@ def write(grid: Grid, choices: Choices, repeat_merged: bool) -> list[str]:
 
 
 # ----------------------------------------------------------------- regions
-def _cell_like(line: Line) -> bool:
+_BLANK, _TEXT, _PIPE = Lines.code("blank"), Lines.code("text"), Lines.code("pipe")
+
+
+def _cell_like(lines: Lines, index: int) -> bool:
     """A line that can be a cell, a separator or a filler: not prose."""
-    if line.kind == "blank":
+    code = lines.codes[index]
+    if code == _BLANK:
         return True
-    if line.kind not in ("text", "pipe"):
+    if code not in (_TEXT, _PIPE):
         return False
-    text = line.text.strip()
-    if line.kind == "pipe" and text.strip("|").count("|"):
+    text = lines.text(index).strip()
+    if code == _PIPE and text.strip("|").count("|"):
         return False  # a row of several cells between pipes: a pipe table's
     return (
         len(text) <= CELL_MAX_CHARS and not any(end in text for end in SENTENCE_ENDS) and not _aligned(text)
@@ -149,19 +153,20 @@ class _Run:
     aligned_before: tuple[int, ...]  # aligned lines before each line of the run
 
 
-def _read_run(lines: Sequence[Line], start: int, end: int) -> _Run:
-    if sum(1 for line in lines[start : end + 1] if line.kind != "blank") < 2:
+def _read_run(lines: Lines, start: int, end: int) -> _Run:
+    if len(lines.codes[start : end + 1].replace(_BLANK, "")) < 2:
         # A line holds a text cell, or values, never both: no table, and no need to read it.
         return _Run(start, end, None, (), (), -1, ())
-    cells = _cells_by_line(tuple(line.text for line in lines[start : end + 1]))
+    texts = tuple(lines.text(index) for index in range(start, end + 1))
+    cells = _cells_by_line(texts)
     found = tuple((start + index, kind) for index, kind in cells) if cells is not None else ()
     marks = [1 if kind in ("value", "empty") else 0 for _, kind in found]
     after = [0] * (len(marks) + 1)
     for index in range(len(marks) - 1, -1, -1):
         after[index] = after[index + 1] + marks[index]
     aligned = [0]
-    for line in lines[start : end + 1]:
-        aligned.append(aligned[-1] + _aligned(line.text))
+    for text in texts:
+        aligned.append(aligned[-1] + _aligned(text))
     last = max((index for index, kind in found if kind in ("value", "empty")), default=-1)
     return _Run(
         start,
@@ -174,10 +179,12 @@ def _read_run(lines: Sequence[Line], start: int, end: int) -> _Run:
     )
 
 
-_RUNS = RunCache(_cell_like, _read_run)
+#: One cell a line: a line break marks each.
+MARKS = re.compile(r"\n")
+_RUNS = RunCache(_cell_like, _read_run, MARKS)
 
 
-def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """A run of cell-like lines that the grammar reads as cells, opening with
     a text cell and holding at least two values or empty cells after it; it
     ends with its last value (or empty cell), so labels and prose after it
@@ -189,7 +196,7 @@ def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | N
     than reading the text once.
     """
     run = _RUNS.run_at(lines, first, breaks)
-    if run is None or lines[first].kind == "blank":
+    if run is None or lines.codes[first] == _BLANK:
         return None
     if run.cells is None:
         return None
@@ -209,4 +216,5 @@ LAYOUT = Layout(
     write,
     region,
     Habits(pads_rows=False, rows_marked=False),
+    MARKS,
 )

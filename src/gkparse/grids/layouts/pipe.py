@@ -3,6 +3,7 @@ or pipe rows without a frame (the text of report web pages)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -22,7 +23,7 @@ from gkparse.grids.layouts._base import (
     row_of,
     slots,
 )
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 from gkparse.grids.values import TEXT, read_value
 
 
@@ -199,33 +200,33 @@ def _row(texts: Sequence[str]) -> str:
     return "| " + " | ".join(text.replace("|", "\\|") for text in texts) + " |"
 
 
-def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """A pipe row, its delimiter row and the pipe rows under it; or pipe rows
     without a frame (see :func:`frameless_region`); or a whole table run
     together on one line."""
-    if first in breaks or lines[first].kind != "pipe":
+    if first in breaks or lines.kind(first) != "pipe":
         return None
-    if first + 1 >= len(lines) or lines[first + 1].kind != "rule" or first + 1 in breaks:
+    if first + 1 >= len(lines) or lines.kind(first + 1) != "rule" or first + 1 in breaks:
         return (
             frameless_region(lines, first, breaks)
             or _framed_region(lines, first, breaks)
             or _run_together_region(lines, first)
         )
     last = first + 1
-    while last + 1 < len(lines) and lines[last + 1].kind in ("pipe", "rule") and last + 1 not in breaks:
+    while last + 1 < len(lines) and lines.kind(last + 1) in ("pipe", "rule") and last + 1 not in breaks:
         last += 1
     return last
 
 
-def _opens_with_text(line: Line) -> bool:
-    return line.kind == "pipe" and not line.text.lstrip().startswith("|")
+def _opens_with_text(lines: Lines, index: int) -> bool:
+    return lines.kind(index) == "pipe" and not lines.text(index).lstrip().startswith("|")
 
 
 #: How many rows of a table without a frame must hold two cells or more.
 FRAMELESS_MIN_ROWS = 2
 
 
-def frameless_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def frameless_region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """Pipe rows without a frame: a run of pipe rows that open with a cell's
     text (see :func:`_run_of_rows`). One cell a line ending in " |" is not
     this layout (see ``lines``); nor is prose with a pipe in it."""
@@ -238,32 +239,32 @@ def _wide(row: GridRow) -> bool:
     return len(row.cells) >= 3 or sum(1 for cell in row.cells if cell.text.strip()) >= 2
 
 
-def _opens_with_pipe(line: Line) -> bool:
-    return line.kind == "pipe" and line.text.lstrip().startswith("|")
+def _opens_with_pipe(lines: Lines, index: int) -> bool:
+    return lines.kind(index) == "pipe" and lines.text(index).lstrip().startswith("|")
 
 
-def _framed_region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def _framed_region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """Rows with pipes at their edges and no delimiter row (web article
     extractors). Lines of bare pipes between cells are the ``lines`` layout."""
     return _run_of_rows(lines, first, breaks, _opens_with_pipe)
 
 
 def _run_of_rows(
-    lines: Sequence[Line], first: int, breaks: frozenset[int], opens: Callable[[Line], bool]
+    lines: Lines, first: int, breaks: frozenset[int], opens: Callable[[Lines, int], bool]
 ) -> int | None:
     """A run of pipe rows that each ``opens`` as the form requires, read by the
     grammar, most of them (and at least two) wide. A run is asked about
     once, at its first line, so that a long run costs one read."""
-    if not opens(lines[first]):
+    if not opens(lines, first):
         return None
-    if first > 0 and first - 1 not in breaks and opens(lines[first - 1]):
+    if first > 0 and first - 1 not in breaks and opens(lines, first - 1):
         return None  # inside a run that was already asked about
     last = first
-    while last + 1 < len(lines) and last + 1 not in breaks and opens(lines[last + 1]):
+    while last + 1 < len(lines) and last + 1 not in breaks and opens(lines, last + 1):
         last += 1
     if last == first:
         return None
-    text = "".join(line.text + "\n" for line in lines[first : last + 1])
+    text = "".join(lines.text(index) + "\n" for index in range(first, last + 1))
     try:
         rows, _ = PipeReader(Positions()).transform(build_parser(GRAMMAR).parse(text))
     except LarkError:
@@ -272,9 +273,9 @@ def _run_of_rows(
     return last if wide >= FRAMELESS_MIN_ROWS and 2 * wide >= len(rows) else None
 
 
-def _run_together_region(lines: Sequence[Line], first: int) -> int | None:
+def _run_together_region(lines: Lines, first: int) -> int | None:
     """One line holding a whole table with its delimiter row inside it."""
-    text = lines[first].text
+    text = lines.text(first)
     if "|" not in text.lstrip()[:1] or not any(dash in text for dash in "-\u2014\u2013"):
         return None
     try:
@@ -286,4 +287,7 @@ def _run_together_region(lines: Sequence[Line], first: int) -> int | None:
 
 GRAMMAR = grammar_text("layouts/pipe")
 
-LAYOUT = Layout("pipe", GRAMMAR, PipeReader, write, region, Habits(pads_rows=True))
+#: What the grammar makes a token of for each cell: a pipe, or a line break.
+MARKS = re.compile(r"[|\n]")
+
+LAYOUT = Layout("pipe", GRAMMAR, PipeReader, write, region, Habits(pads_rows=True), MARKS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lark import Token
@@ -20,7 +21,7 @@ from gkparse.grids.layouts._base import (
     slots,
 )
 from gkparse.grids.layouts._tabbed import majority_region
-from gkparse.grids.lines import Line
+from gkparse.grids.lines import Lines
 from gkparse.grids.values import TEXT, read_value
 
 
@@ -107,10 +108,13 @@ def write(grid: Grid, choices: Choices, repeat_merged: bool) -> list[str]:
     return between_rows(rows, lambda: debris(choices, "", "--------\t---\t---"))
 
 
-def region(lines: Sequence[Line], first: int, breaks: frozenset[int]) -> int | None:
+def region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """A run of tabbed lines, most of them tab-joined rows."""
     return majority_region("tab", lines, first, breaks)
 
+
+#: What the grammar makes a token of for each cell: the tab before it, or a line break.
+MARKS = re.compile(r"[\t\n]")
 
 LAYOUT = Layout(
     "tab",
@@ -119,4 +123,5 @@ LAYOUT = Layout(
     write,
     region,
     Habits(pads_rows=True, repeats_merged_cells=True),
+    MARKS,
 )
