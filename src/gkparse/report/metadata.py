@@ -39,8 +39,12 @@ class Metadata:
     title_lines: int
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def _squeeze(text: str) -> str:
-    return "".join(text.split())
+    """The text without white space (no list of its words: a line may be long)."""
+    return _SPACE.sub("", text)
 
 
 def read_metadata(preamble: Sequence[str], closing: Sequence[str], prose: Iterable[str] = ()) -> Metadata:
@@ -79,6 +83,8 @@ def _prose_year(prose: Iterable[str]) -> int | None:
     one names (one pass, so the prose can be a stream of lines)."""
     opening_year: int | None = None
     for line in prose:
+        if "年" not in line:
+            continue  # both forms name a year: "2021年"
         squeezed = _squeeze(line)
         period = _PERIOD.search(squeezed)
         if period and period.group(1) == period.group(2):

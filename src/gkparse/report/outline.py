@@ -9,8 +9,6 @@ heading, stays text of the section it is in.
 
 from __future__ import annotations
 
-from lark import Token, Tree
-
 from gkparse.grids.grammars import parser
 from gkparse.grids.lines import Lines
 from gkparse.report import definitions as d
@@ -42,15 +40,15 @@ _ROW_LABELS = tuple(
 def find_headings(prepared: str, lines: Lines) -> dict[int, SectionKey]:
     """The index in ``lines`` of every heading line, with the section it names
     (a line that is one of table 3's row labels is no heading)."""
-    tree = parser("headings").parse(prepared)
     headings: dict[int, SectionKey] = {}
-    for node in tree.children:
-        if isinstance(node, Tree):
-            (token,) = node.children
-            if isinstance(token, Token) and token.line is not None and 0 < token.line <= len(lines):
-                index = token.line - 1  # line i of the text is lines[i - 1]
-                if label_key(lines.text(index)) not in _ROW_LABELS:
-                    headings[index] = _HEADING_SECTIONS[token.type]
+    # The grammar's start rule takes any sequence of its line terminals, so
+    # its lexer alone says which lines are headings: no tree of every line.
+    for token in parser("headings").lex(prepared):
+        section = _HEADING_SECTIONS.get(token.type)
+        if section is not None and token.line is not None and 0 < token.line <= len(lines):
+            index = token.line - 1  # line i of the text is lines[i - 1]
+            if label_key(lines.text(index)) not in _ROW_LABELS:
+                headings[index] = section
     return headings
 
 

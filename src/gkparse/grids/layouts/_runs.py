@@ -83,40 +83,51 @@ class LineRuns(Generic[R]):
         return self.runs[at]
 
 
-class RunCache(Generic[R]):
-    """One layout's runs of the latest texts, built once per text."""
+class TextCache(Generic[R]):
+    """What a layout works out once per text (and breaks), kept for the
+    latest few texts, since its region rule is asked about one text many
+    times in a row, until :func:`forget_text` drops it."""
 
-    def __init__(self, candidate: Candidate, read: ReadRun[R], marks: re.Pattern[str], keep: int = 4) -> None:
-        self._candidate, self._read, self._marks, self._keep = candidate, read, marks, keep
-        self._latest: list[LineRuns[R]] = []
+    def __init__(self, build: Callable[[Lines, frozenset[int]], R], keep: int = 4) -> None:
+        self._build, self._keep = build, keep
+        self._latest: list[tuple[Lines, frozenset[int], R]] = []
         self._lock = threading.Lock()
         _CACHES.append(self)
 
     def forget(self, lines: Lines) -> None:
-        """Drop the runs of this text."""
+        """Drop what was worked out for this text."""
         with self._lock:
-            self._latest[:] = [runs for runs in self._latest if runs.lines is not lines]
+            self._latest[:] = [entry for entry in self._latest if entry[0] is not lines]
 
-    def runs(self, lines: Lines, breaks: frozenset[int]) -> LineRuns[R]:
-        """The runs of this text, built on the first call for it."""
+    def get(self, lines: Lines, breaks: frozenset[int]) -> R:
+        """What this text gives, worked out on the first call for it."""
         with self._lock:
-            for runs in self._latest:
-                if runs.lines is lines and runs.breaks == breaks:
-                    return runs
-        runs = LineRuns(lines, breaks, self._candidate, self._read, self._marks)
+            for known, known_breaks, built in self._latest:
+                if known is lines and known_breaks == breaks:
+                    return built
+        built = self._build(lines, breaks)
         with self._lock:
-            self._latest[:] = [runs, *self._latest[: self._keep - 1]]
-        return runs
+            self._latest[:] = [(lines, breaks, built), *self._latest[: self._keep - 1]]
+        return built
+
+
+class RunCache(Generic[R]):
+    """One layout's runs of the latest texts, built once per text."""
+
+    def __init__(self, candidate: Candidate, read: ReadRun[R], marks: re.Pattern[str], keep: int = 4) -> None:
+        self._runs: TextCache[LineRuns[R]] = TextCache(
+            lambda lines, breaks: LineRuns(lines, breaks, candidate, read, marks), keep
+        )
 
     def run_at(self, lines: Lines, first: int, breaks: frozenset[int]) -> R | None:
         """The run line ``first`` stands in, read; None if it is no candidate
         or its run is too large to be a table."""
-        lazy = self.runs(lines, breaks).run_of(first)
+        lazy = self._runs.get(lines, breaks).run_of(first)
         return None if lazy is None else lazy.read()
 
 
 #: Every layout's cache of runs.
-_CACHES: list[RunCache[Any]] = []
+_CACHES: list[TextCache[Any]] = []
 
 
 def forget_text(lines: Lines) -> None:

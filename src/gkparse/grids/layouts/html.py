@@ -21,6 +21,7 @@ from lark import Token
 from gkparse.grids.grammars import grammar_text
 from gkparse.grids.grid import Grid, GridCell, GridRow
 from gkparse.grids.layouts._base import Choices, GridReader, Habits, Layout, RowsRead, row_of
+from gkparse.grids.layouts._runs import TextCache
 from gkparse.grids.lines import Lines
 from gkparse.grids.span import Span
 from gkparse.grids.values import is_page_number
@@ -203,14 +204,37 @@ def region(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
 
 def _closing(lines: Lines, first: int, breaks: frozenset[int]) -> int | None:
     """The line where the tables opened from ``first`` on are all closed."""
+    return _CLOSINGS.get(lines, breaks).get(first)
+
+
+def _find_closings(lines: Lines, breaks: frozenset[int]) -> dict[int, int]:
+    """For each line opening a table, the line where the tables opened from
+    it on are all closed (none where a break or the end comes first).
+
+    One pass: a line opening a table waits, with the depth before it, until
+    the depth falls back to that; the waiting ones' depths rise from the
+    bottom of the stack up, so each is settled once. Why: asking each
+    opening line on its own reads to the end of a text of unclosed tables
+    from every one of them.
+    """
+    closings: dict[int, int] = {}
+    waiting: list[tuple[int, int]] = []  # (line, depth before it)
     depth = 0
-    for index in range(first, len(lines)):
+    for index in range(len(lines)):
         if index in breaks:
-            return None
-        depth += _tags(lines.text(index), "<table") - _tags(lines.text(index), "</table")
-        if depth <= 0:
-            return index
-    return None
+            waiting.clear()
+            continue
+        text = lines.text(index)
+        opens = _tags(text, "<table") if "<" in text else 0
+        if opens:
+            waiting.append((index, depth))
+        depth += opens - (_tags(text, "</table") if "<" in text else 0)
+        while waiting and waiting[-1][1] >= depth:
+            closings[waiting.pop()[0]] = index
+    return closings
+
+
+_CLOSINGS = TextCache(_find_closings)
 
 
 #: What the grammar makes tokens of: each opening tag (a cell is at least one).

@@ -20,6 +20,7 @@ from gkparse.grids.layouts._base import (
     Positions,
     RowsRead,
     TableSyntaxError,
+    marks_over,
     row_of,
     slots,
 )
@@ -262,8 +263,8 @@ def _run_of_rows(
     last = first
     while last + 1 < len(lines) and last + 1 not in breaks and opens(lines, last + 1):
         last += 1
-    if last == first:
-        return None
+    if last == first or marks_over(MARKS, lines.source, lines.start(first), lines.end(last)):
+        return None  # too large to read to tell (see MAX_REGION_MARKS)
     text = "".join(lines.text(index) + "\n" for index in range(first, last + 1))
     try:
         rows, _ = PipeReader(Positions()).transform(build_parser(GRAMMAR).parse(text))
@@ -278,6 +279,8 @@ def _run_together_region(lines: Lines, first: int) -> int | None:
     text = lines.text(first)
     if "|" not in text.lstrip()[:1] or not any(dash in text for dash in "-\u2014\u2013"):
         return None
+    if marks_over(MARKS, text):
+        return None  # too large to read to tell (see MAX_REGION_MARKS)
     try:
         rows, _ = PipeReader(Positions()).transform(build_parser(GRAMMAR).parse(text + "\n"))
     except LarkError:  # the reader's TableSyntaxError comes wrapped in lark's VisitError

@@ -10,6 +10,7 @@ into cells is :mod:`gkparse.report.interpret.arithmetic`'s business.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -37,8 +38,6 @@ _KINDS: dict[str, PieceKind] = {"RUN": RUN, "BLANK": BLANK, "WORD": WORD, "PAGE"
 CELLS = frozenset({RUN, BLANK})
 #: The dashes a blank is written with; a run of them is one blank or several.
 DASHES = "-\u2013\u2014\u2212"
-
-_WHOLE = Positions()
 
 #: Stands for a run in the searchable text: no label spans a number.
 _RUN_MARK = "\x00"
@@ -77,14 +76,18 @@ class Found:
     ordinal: str = ""
 
 
-def read_stream(text: str) -> tuple[Piece, ...]:
-    """The stream of a whole (prepared) text.
+def read_stream(text: str, start: int = 0, end: int | None = None) -> tuple[Piece, ...]:
+    """The stream of a whole (prepared) text, or of its lines from offset
+    ``start`` (a line's start) to ``end``; spans are the whole text's.
 
     The grammar is a flat sequence of tokens, so its lexer alone reads it:
     each token becomes a piece as it comes, and no parse tree of a whole
     text's tokens is held at once.
     """
-    return tuple(Piece(_KINDS[token.type], str(token), _WHOLE.of(token)) for token in _lexer().lex(text))
+    end = len(text) if end is None else end
+    window = text if (start, end) == (0, len(text)) else text[start:end]
+    whole = Positions(start, text.count("\n", 0, start) + 1)
+    return tuple(Piece(_KINDS[token.type], str(token), whole.of(token)) for token in _lexer().lex(window))
 
 
 def _lexer() -> Lark:
@@ -128,17 +131,20 @@ class Stream:
         self.text = text
         self.pieces = tuple(pieces)
         keyed: list[str] = []
-        self._owner: list[int] = []
-        self._starts: list[int] = []
+        self._starts: list[int] = []  # where each piece starts in the searchable text
         length = 0
-        for index, piece in enumerate(self.pieces):
+        for piece in self.pieces:
             self._starts.append(length)
             text = label_key(piece.text) if piece.kind == WORD else _RUN_MARK if piece.kind in CELLS else ""
             keyed.append(text)
-            self._owner.extend([index] * len(text))
             length += len(text)
         self._starts.append(length)
         self._keyed = "".join(keyed)
+
+    def _owner(self, at: int) -> int:
+        """The piece whose searchable text holds position ``at`` (pieces with
+        none start where the next one does, and are passed over)."""
+        return bisect.bisect_right(self._starts, at) - 1
 
     def delimited(self, first: int, last: int) -> bool:
         """Whether a tab or a pipe stands between pieces ``first`` and
@@ -161,13 +167,13 @@ class Stream:
         if not keyed:
             return None
         at = self._keyed.find(keyed, self.start_of(after))
-        return None if at < 0 else self._owner[at]
+        return None if at < 0 else self._owner(at)
 
     def find_last(self, keyed: str, before: int | None = None) -> int | None:
         """The piece where ``keyed`` last starts, before piece ``before`` (None: anywhere)."""
         end = len(self._keyed) if before is None else self.start_of(before)
         at = self._keyed.rfind(keyed, 0, end) if keyed else -1
-        return None if at < 0 else self._owner[at]
+        return None if at < 0 else self._owner(at)
 
     def find_label(self, label: d.Label, floor: int, short: str = "") -> Found | None:
         """Where a row's label first stands at or after ``floor`` in the
@@ -195,7 +201,7 @@ class Stream:
                 best = (at, at + len(needle) - 1)
         if best is None:
             return None
-        first, last = self._owner[best[0]], self._owner[best[1]]
+        first, last = self._owner(best[0]), self._owner(best[1])
         return Found(first, last, best[0], best[1] + 1, self._ordinal_before(first, best[0], ordinal))
 
     def _accepts(self, needle: str, start: str, short: str, ordinal: str, at: int, floor: int) -> bool:
@@ -209,7 +215,7 @@ class Stream:
         """Whether the label's own ordinal stands right before ``at``: "(一)",
         "一.", or a run ending with the number and then "."."""
         if ordinal.isdigit():
-            return bool(self._ordinal_before(self._owner[at], at, ordinal))
+            return bool(self._ordinal_before(self._owner(at), at, ordinal))
         written = ordinal if ordinal.startswith("(") else ordinal + "."
         return self._keyed.endswith(written, 0, at)
 
