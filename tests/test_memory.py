@@ -23,6 +23,7 @@ from gkparse.grids.layouts import MAX_REGION_MARKS
 from gkparse.grids.lines import Line, LineKind, classify_lines
 from gkparse.grids.span import Span
 from gkparse.grids.text import prepare
+from gkparse.report import definitions as d
 from gkparse.report.interpret import arithmetic
 from tests.helpers import seed_text
 
@@ -126,7 +127,8 @@ def test_a_region_too_large_for_a_table_is_kept_as_text_with_a_finding() -> None
     report = gkparse.parse(text)
     (finding,) = [f for f in report.problems if f.code == "TABLE-TOO-LARGE"]
     assert finding.severity == "warning"
-    assert finding.span is not None and text.splitlines()[finding.span.line - 1] == "规章\t0\t0\t0"
+    assert finding.span is not None
+    assert text.splitlines()[finding.span.line - 1] == "规章\t0\t0\t0"
     assert report.facts() == gkparse.parse(seed_text("000")).facts()  # the seed's tables still read
     other = next(s for s in report.sections if s.key == "other_matters")
     assert other.text.count("规章\t0\t0\t0") == MAX_REGION_MARKS // 4 + 1  # nothing lost
@@ -147,10 +149,11 @@ def test_the_stream_reads_a_window_of_a_long_text(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(arithmetic, "MAX_STREAM_CHARS", len(seed) + 10)
     prepared = prepare(padding + seed + seed)
     start, end = arithmetic._window(prepared, prepared.index("主动公开政府信息"))
-    assert prepared[start - 1] == "\n" and prepared[end - 1] == "\n"
+    assert prepared[start - 1] == "\n"
+    assert prepared[end - 1] == "\n"
     assert len(seed) + 10 <= end - start < len(seed) + 10 + 200
-    whole = arithmetic.read_tables(prepare(padding + seed), list(arithmetic.d.TABLE_KEYS), None)
-    windowed = arithmetic.read_tables(prepared, list(arithmetic.d.TABLE_KEYS), None)
+    whole = arithmetic.read_tables(prepare(padding + seed), list(d.TABLE_KEYS), None)
+    windowed = arithmetic.read_tables(prepared, list(d.TABLE_KEYS), None)
     for key, reading in whole.items():
         assert [(c.key, c.value, c.span) for c in windowed[key].cells] == [
             (c.key, c.value, c.span) for c in reading.cells
