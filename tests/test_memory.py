@@ -20,21 +20,12 @@ import gkparse
 from gkparse.grids import find_tables
 from gkparse.grids.grammars import parser
 from gkparse.grids.layouts import MAX_REGION_MARKS
-from gkparse.grids.lines import Line, LineKind, classify_lines
+from gkparse.grids.lines import _TERMINAL_KINDS, Line, classify_lines
 from gkparse.grids.span import Span
 from gkparse.grids.text import prepare
 from gkparse.report import definitions as d
 from gkparse.report.interpret import arithmetic
 from tests.helpers import seed_text
-
-_KINDS: dict[str, LineKind] = {
-    "TEXT": "text",
-    "BLANK": "blank",
-    "CELL_LINE": "cell",
-    "TAB_ROW": "tab",
-    "PIPE_ROW": "pipe",
-    "PIPE_RULE_LINE": "rule",
-}
 
 
 def _lines_from_tokens(prepared: str) -> list[Line]:
@@ -47,7 +38,7 @@ def _lines_from_tokens(prepared: str) -> list[Line]:
         text = str(token)[:-1]
         line, column, start = token.line or 0, token.column or 0, token.start_pos or 0
         span = Span(line, column, line, column + len(text), start, start + len(text))
-        found.append(Line(_KINDS[token.type], text.rstrip(), span))
+        found.append(Line(_TERMINAL_KINDS[token.type], text.rstrip(), span))
     return found
 
 
