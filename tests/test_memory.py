@@ -97,8 +97,8 @@ def _peak(function: Callable[[], object]) -> int:
 #: Shapes that made an object a line, a cell or a regex turn before.
 SHAPES = {
     "a run of tabs": "\t" * 100_000 + "x",
-    "blank lines": "\n" * 40_000,
-    "short lines": "1\n" * 20_000,
+    "blank lines": "\n" * 100_000,
+    "short lines": "1\n" * 50_000,
     "tab rows": "规章\t0\t0\t0\n" * 20_000,
     "one wide pipe row": "| " + " | ".join(["0"] * 40_000) + " |\n|" + " --- |" * 40_000 + "\n",
     "one wide aligned row": "0  " * 60_000 + "\n",
