@@ -98,9 +98,13 @@ class Lines(Sequence[Line]):
         """The kind of line ``index``, as :attr:`Line.kind`."""
         return _KINDS[self.codes[index]]
 
+    def _line_start(self, index: int) -> int:
+        """The offset where line ``index`` starts, bookmarks and all."""
+        return self._ends[index - 1] + 1 if index else 0
+
     def start(self, index: int) -> int:
         """The offset where line ``index`` starts, past any bookmarks."""
-        start = self._ends[index - 1] + 1 if index else 0
+        start = self._line_start(index)
         return self._starts.get(index, start) if self._starts else start
 
     def end(self, index: int) -> int:
@@ -114,7 +118,7 @@ class Lines(Sequence[Line]):
     def span(self, index: int) -> Span:
         """Where line ``index`` stands, without its line break, as :attr:`Line.span`."""
         start, end = self.start(index), self._ends[index]
-        column = start - (self._ends[index - 1] + 1 if index else 0) + 1
+        column = start - self._line_start(index) + 1
         return Span(index + 1, column, index + 1, column + end - start, start, end)
 
 

@@ -105,6 +105,9 @@ def _parse(text: str) -> Report:
 _CAPTIONS = frozenset(label_key(title) for title in (*d.TABLE_TITLES.values(), *d.ACTIVE_DISCLOSURE_CAPTIONS))
 
 
+_TEXT = Lines.code("text")
+
+
 def _breaks(lines: Lines, openings: Sequence[int]) -> list[int]:
     """Lines that end any table: the headings that open a section (a row that
     looks like a heading of a section already open is a row, as in
@@ -114,9 +117,6 @@ def _breaks(lines: Lines, openings: Sequence[int]) -> list[int]:
         i for i, code in enumerate(lines.codes) if code == _TEXT and label_key(lines.text(i)) in _CAPTIONS
     ]
     return sorted({*openings, *captions})
-
-
-_TEXT = Lines.code("text")
 
 
 def _vote(texts: Sequence[str]) -> TableKey | None:
@@ -352,17 +352,16 @@ class _Prose:
         return (self.lines.text(index) for index in self.indices(start, stop))
 
     def last_non_blank(self, count: int) -> list[str]:
-        """The last ``count`` prose lines that are not blank, in order."""
-        found: list[str] = []
-        for first, end in reversed(self.gaps):
-            for index in range(end - 1, first - 1, -1):
-                if index not in self.headings and len(found) < count:
-                    text = self.lines.text(index)
-                    if text.strip():
-                        found.append(text)
-            if len(found) == count:
-                break
-        return found[::-1]
+        """The last ``count`` prose lines that are not blank, in order (read
+        from the end, no further than they are found)."""
+        backwards = (
+            index
+            for first, end in reversed(self.gaps)
+            for index in range(end - 1, first - 1, -1)
+            if index not in self.headings
+        )
+        found = itertools.islice(_non_blank(self.lines.text(index) for index in backwards), count)
+        return list(found)[::-1]
 
 
 def _non_blank(texts: Iterable[str]) -> Iterator[str]:

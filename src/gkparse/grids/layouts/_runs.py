@@ -60,7 +60,6 @@ class LineRuns(Generic[R]):
         read: ReadRun[R],
         marks: re.Pattern[str],
     ) -> None:
-        self.lines, self.breaks = lines, breaks
         self.starts: list[int] = []
         self.runs: list[LazyRun[R]] = []
         index = 0

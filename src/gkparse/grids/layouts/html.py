@@ -225,10 +225,12 @@ def _find_closings(lines: Lines, breaks: frozenset[int]) -> dict[int, int]:
             waiting.clear()
             continue
         text = lines.text(index)
-        opens = _tags(text, "<table") if "<" in text else 0
+        if "<" not in text:
+            continue  # no tag: the depth stays, and nothing waiting closes here
+        opens = _tags(text, "<table")
         if opens:
             waiting.append((index, depth))
-        depth += opens - (_tags(text, "</table") if "<" in text else 0)
+        depth += opens - _tags(text, "</table")
         while waiting and waiting[-1][1] >= depth:
             closings[waiting.pop()[0]] = index
     return closings
