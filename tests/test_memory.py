@@ -83,6 +83,22 @@ def test_a_line_number_is_its_index_plus_one_and_a_span_its_text() -> None:
         lines[len(lines)]
 
 
+@pytest.mark.parametrize("layout", gkparse.LAYOUTS)
+def test_equal_cell_texts_of_a_table_are_one_object(layout: str) -> None:
+    """A table's cells are mostly the same few numbers and words; a report
+    keeps its grids, so each distinct text is kept once."""
+    report = gkparse.parse(gkparse.render(gkparse.parse(seed_text("000")), layout))
+    for grid in (grid for table in report.tables for grid in table.grids):
+        texts = [cell.text for row in grid.rows for cell in row.cells if cell.text]
+        assert len({id(text) for text in texts}) == len(set(texts))
+
+
+def test_a_text_without_odd_line_breaks_is_not_copied() -> None:
+    text = seed_text("000")
+    assert prepare(text) is text
+    assert prepare("a\fb\n") == "a\nb\n"
+
+
 def _peak(function: Callable[[], object]) -> int:
     tracemalloc.start()
     try:

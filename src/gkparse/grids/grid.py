@@ -12,7 +12,7 @@ import attrs
 from gkparse.grids.span import Span
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class GridCell:
     """One cell: its text (without the layout's delimiters) and its place.
 
@@ -26,7 +26,7 @@ class GridCell:
     row_span: int = 1
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class GridRow:
     """One row of a grid, its cells left to right."""
 

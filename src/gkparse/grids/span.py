@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Span:
     """A stretch of the source text.
 

@@ -21,6 +21,9 @@ _SAME_LENGTH = str.maketrans(
         "\ufeff": " ",  # byte order mark
     }
 )
+# Whether a text holds any of them: most do not, and translating would copy
+# the whole text for nothing.
+_TRANSLATED = re.compile("[" + "".join(chr(code) for code in _SAME_LENGTH) + "]")
 
 
 def prepare(text: str) -> str:
@@ -30,7 +33,9 @@ def prepare(text: str) -> str:
     space), other line breaks become "\\n", and a final "\\n" is added when
     missing, just past the end of the caller's text.
     """
-    prepared = text.replace("\r\n", " \n").translate(_SAME_LENGTH)
+    prepared = text.replace("\r\n", " \n")
+    if _TRANSLATED.search(prepared):
+        prepared = prepared.translate(_SAME_LENGTH)
     return prepared if prepared.endswith("\n") else prepared + "\n"
 
 

@@ -70,7 +70,7 @@ __all__ = [
 Value = int | Decimal | None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Cell:
     """One value of a report table, under its fact key.
 
@@ -98,7 +98,7 @@ class Cell:
     certified_by: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Finding:
     """Something wrong or noteworthy in a report.
 

@@ -92,6 +92,10 @@ class Positions:
     # a grid's cells are kept with the report, and an int beyond 256 is an
     # object of its own.
     _numbers: dict[int, int] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # One str object for each distinct cell text: a table's cells are mostly
+    # the same few numbers and words ("0", "信息内容"), and each token's text
+    # would otherwise be a copy of its own.
+    _texts: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def of(self, first: Token, last: Token | None = None) -> Span:
         """The span from the start of ``first`` to the end of ``last`` (or of ``first``)."""
@@ -109,6 +113,14 @@ class Positions:
 
     def _number(self, number: int) -> int:
         return self._numbers.setdefault(number, number)
+
+    def text(self, text: str) -> str:
+        """``text`` as a plain str, the same object for each equal text of the region."""
+        shared = self._texts.get(text)
+        if shared is None:  # keyed by a plain str: a token key would keep the token
+            shared = str(text)
+            self._texts[shared] = shared
+        return shared
 
     def before(self, token: Token) -> Span:
         """A zero-width span where ``token`` starts: an empty cell's place."""

@@ -77,7 +77,7 @@ class _Cell:
     value: bool
 
     def grid_cell(self, at: Positions) -> GridCell:
-        return GridCell(self.text, at.of(self.first, self.last))
+        return GridCell(at.text(self.text), at.of(self.first, self.last))
 
 
 @attrs.frozen
@@ -314,7 +314,7 @@ class AlignedReader(GridReader):
                 cells.append(cell.grid_cell(self.at))
                 continue
             text = "\n".join([cell.text, *(part.text for part in rest)])
-            cells.append(GridCell(text, self.at.of(cell.first, rest[-1].last)))
+            cells.append(GridCell(self.at.text(text), self.at.of(cell.first, rest[-1].last)))
         return row_of(cells)
 
     def _plain(self, line: _Line) -> GridRow:

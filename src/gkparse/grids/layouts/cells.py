@@ -29,18 +29,21 @@ class CellsReader(GridReader):
 
     def continuation(self, children: list[Token]) -> GridCell:
         text = children[0]
-        return GridCell(str(text), self.at.of(text))
+        return GridCell(self.at.text(text), self.at.of(text))
 
     def cell(self, children: list[Token | GridCell]) -> GridCell:
         tokens = [child for child in children if isinstance(child, Token)]
         parts = [child for child in children if isinstance(child, GridCell)]
         own = [token for token in tokens if token.type == "TEXT"]
         if own:
-            parts.insert(0, GridCell(str(own[0]), self.at.of(own[0])))
+            parts.insert(0, GridCell(self.at.text(own[0]), self.at.of(own[0])))
         if not parts:
             newline = next(token for token in tokens if token.type == "NEWLINE")
             return GridCell("", self.at.before(newline))
-        return GridCell("\n".join(part.text for part in parts), parts[0].span.through(parts[-1].span))
+        if len(parts) == 1:
+            return parts[0]
+        text = self.at.text("\n".join(part.text for part in parts))
+        return GridCell(text, parts[0].span.through(parts[-1].span))
 
     def row(self, cells: list[GridCell]) -> GridRow:
         return row_of(cells)

@@ -252,7 +252,7 @@ class GridTableReader(GridReader):
                 assert cell.anchor is not None
                 span = self.at.before(cell.anchor)
             text = "\n".join(text for text in texts if text)
-            rows[row_number[first]].append(GridCell(text, span, cell.right - cell.left + 1, row_span))
+            rows[row_number[first]].append(GridCell(self.at.text(text), span, cell.right - cell.left + 1, row_span))
         header = next((n for n, line in enumerate(lines) if line.kind == "header"), None)
         header_rows = 0 if header is None else sum(1 for start in starts if rules[start] < header)
         return tuple(row_of(row) for row in rows), header_rows
@@ -285,7 +285,7 @@ class GridTableReader(GridReader):
             if indices:
                 first, last = line.items[indices[0]], line.items[indices[-1]]
                 text = "".join(str(item.token) for item in line.items[indices[0] : indices[-1] + 1])
-                cells.append(GridCell(text, self.at.of(first.token, last.token)))
+                cells.append(GridCell(self.at.text(text), self.at.of(first.token, last.token)))
             else:
                 later = next((owned[c][0] for c in range(column + 1, len(columns)) if owned[c]), None)
                 anchor = line.items[later if later is not None else -1].token

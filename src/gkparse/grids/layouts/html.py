@@ -115,7 +115,7 @@ class HtmlReader(GridReader):
         else:
             following = children[1] if len(children) > 1 and isinstance(children[1], Token) else None
             span = self.at.before(following) if following is not None else _after(self.at.of(opening.tag))
-        return GridCell(text, span, opening.columns, opening.rows)
+        return GridCell(self.at.text(text), span, opening.columns, opening.rows)
 
     def row(self, children: list[Token | GridCell]) -> list[GridCell]:
         return [child for child in children if isinstance(child, GridCell)]

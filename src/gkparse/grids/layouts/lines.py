@@ -49,7 +49,7 @@ class LinesReader(GridReader):
 
     def row(self, children: list[Token]) -> GridRow:
         cells = [
-            GridCell(str(token), self.at.of(token)) for token in children if token.type in ("TEXT", "NUMBER")
+            GridCell(self.at.text(token), self.at.of(token)) for token in children if token.type in ("TEXT", "NUMBER")
         ]
         return row_of(cells)
 

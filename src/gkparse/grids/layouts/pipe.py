@@ -64,7 +64,7 @@ class PipeReader(GridReader):
                 continue
             if pending:
                 text = "".join("|" if token.type == "ESCAPED_PIPE" else str(token) for token in pending)
-                cells.append(GridCell(text, self.at.of(pending[0], pending[-1])))
+                cells.append(GridCell(self.at.text(text), self.at.of(pending[0], pending[-1])))
             else:
                 cells.append(GridCell("", self.at.before(child)))
             pending = []

@@ -40,7 +40,7 @@ class TabReader(GridReader):
             if text is None:
                 cells.append(GridCell("", self.at.before(end)))
             else:
-                cells.append(GridCell(str(text), self.at.of(text)))
+                cells.append(GridCell(self.at.text(text), self.at.of(text)))
         return row_of(cells)
 
     def start(self, rows: list[GridRow]) -> RowsRead:
