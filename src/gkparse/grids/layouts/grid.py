@@ -251,8 +251,8 @@ class GridTableReader(GridReader):
             else:
                 assert cell.anchor is not None
                 span = self.at.before(cell.anchor)
-            text = "\n".join(text for text in texts if text)
-            rows[row_number[first]].append(GridCell(self.at.text(text), span, cell.right - cell.left + 1, row_span))
+            text = self.at.text("\n".join(text for text in texts if text))
+            rows[row_number[first]].append(GridCell(text, span, cell.right - cell.left + 1, row_span))
         header = next((n for n, line in enumerate(lines) if line.kind == "header"), None)
         header_rows = 0 if header is None else sum(1 for start in starts if rules[start] < header)
         return tuple(row_of(row) for row in rows), header_rows

@@ -48,9 +48,8 @@ class LinesReader(GridReader):
     cell, zero-width where its pipe stands; fillers and blanks give nothing."""
 
     def row(self, children: list[Token]) -> GridRow:
-        cells = [
-            GridCell(self.at.text(token), self.at.of(token)) for token in children if token.type in ("TEXT", "NUMBER")
-        ]
+        kept = [token for token in children if token.type in ("TEXT", "NUMBER")]
+        cells = [GridCell(self.at.text(token), self.at.of(token)) for token in kept]
         return row_of(cells)
 
     def empty(self, children: list[Token]) -> GridRow:
