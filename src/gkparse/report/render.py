@@ -125,8 +125,9 @@ def render(report_or_table: Report | Table, layout: str) -> str:
     A report's text is checked before it is returned: read back, it must
     give the report's facts. If it does not (the prose next to a table read
     as part of it), the report is written the other way (whole, or as
-    read), and then whole with its prose's tabs and pipes as spaces; the
-    first text that reads back right is returned, else the first written.
+    read), then whole with its prose's tabs and pipes as spaces, and then
+    that with each prose's lines run on into one; the first text that reads
+    back right is returned, else the first written.
     """
     if not isinstance(report_or_table, Report):
         return render_with(report_or_table, layout, CLEAN)
@@ -398,17 +399,20 @@ def _review_rows(table: Table) -> _TableRows:
 # ----------------------------------------------------------------- written whole
 #: The ways of writing a report (see :func:`render`): its tables as read,
 #: after its prose; whole, before its prose; whole, with the prose's cell
-#: edges written as spaces.
-_Way = Literal["as read", "whole", "whole, plain prose"]
+#: edges written as spaces; and that, with each prose's lines run on into
+#: one (lines of one cell each are a table in the lines layout).
+_Way = Literal["as read", "whole", "whole, plain prose", "whole, prose run on"]
 _AS_READ: _Way = "as read"
 _WHOLE: _Way = "whole"
 _WHOLE_PLAIN: _Way = "whole, plain prose"
+_WHOLE_RUN_ON: _Way = "whole, prose run on"
+_PLAIN_WAYS = frozenset({_WHOLE_PLAIN, _WHOLE_RUN_ON})
 
 
 def _ways(report: Report) -> tuple[_Way, ...]:
     """The ways to write the report, the one it calls for first."""
     first: tuple[_Way, _Way] = (_WHOLE, _AS_READ) if _written_whole(report) else (_AS_READ, _WHOLE)
-    return (*first, _WHOLE_PLAIN)
+    return (*first, _WHOLE_PLAIN, _WHOLE_RUN_ON)
 
 
 def _written_whole(report: Report) -> bool:
@@ -630,6 +634,8 @@ class _Writer:
         """Paragraphs, one a line; blank lines between them unless the layout's
         converter writes none (Tika). Noise: bookmarks, blank and trailing space."""
         lines: list[str] = []
+        if self.way == _WHOLE_RUN_ON and paragraphs:
+            paragraphs = [" ".join(paragraphs)]
         for paragraph in paragraphs:
             if lines and self.habits.blank_line_between_paragraphs:
                 lines.append("")
@@ -638,7 +644,7 @@ class _Writer:
             # written whole, a cell's edge in the prose (what parsing could
             # not place) would join the prose to the table written before it
             line = paragraph
-            if self.way == _WHOLE_PLAIN:
+            if self.way in _PLAIN_WAYS:
                 for edge in _CELL_EDGES:
                     line = line.replace(edge, " ")
                 line = " ".join(line.split())
