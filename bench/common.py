@@ -63,6 +63,8 @@ class Settings:
     memory_per_group: int
     #: A degenerate input gets another round only while one round takes less CPU seconds than this.
     degenerate_budget: float
+    #: Characters of each degenerate shape whose peak memory is measured (tracemalloc).
+    degenerate_memory_chars: int
 
     @classmethod
     def make(cls, quick: bool) -> Settings:
@@ -77,6 +79,7 @@ class Settings:
                 memory_generated=10,
                 memory_per_group=3,
                 degenerate_budget=0.5,
+                degenerate_memory_chars=200_000,
             )
         return cls(
             quick=False,
@@ -88,6 +91,7 @@ class Settings:
             memory_generated=50,
             memory_per_group=0,
             degenerate_budget=2.0,
+            degenerate_memory_chars=1_000_000,
         )
 
 

@@ -4,9 +4,11 @@ The worker (:mod:`bench.worker`) reports one measurement at a time; each
 gets ``Settings.timeout`` wall seconds, after which the worker is killed,
 that size and the larger ones of the shape print "timeout", and a new worker
 takes the shapes left. Figures: how the time grows
-(linear is x4 and x16; the target allows x6.5 per x4 step) and the cost per
+(linear is x4 and x16; the target allows x6.5 per x4 step), the cost per
 character at x16 as a multiple of the reference seed's cost per character,
-measured in the same worker.
+measured in the same worker, and the peak memory of parse + validate of the
+shape at ``Settings.degenerate_memory_chars`` characters (1 MB; 200,000 with
+``--quick``), as a multiple of the text's size (``sys.getsizeof``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from bench.shapes import BASE_CELLS, BASE_CHARS, SCALES, SHAPES, WIDE_ROWS, wide
 STEP_LIMIT = 6.5
 #: Cost per character at x16, as a multiple of a seed report's.
 COST_LIMIT = 10.0
+#: Peak memory at 1 MB, as a multiple of the text's size.
+PEAK_LIMIT = 20.0
 #: Extra wall seconds for the worker to start (import, grammars, the seed's timing).
 STARTUP_SECONDS = 60.0
 
@@ -82,11 +86,12 @@ class _Worker:
             self._process.stdout.close()
 
 
-Measured = tuple[str, JSON | None, dict[int, JSON | None], str]
+Measured = tuple[str, JSON | None, dict[int, JSON | None], JSON | None, str]
 
 
 def _measure(context: Context, names: Sequence[str]) -> Iterator[Measured]:
-    """Per shape: the seed's line, the line of each scale (None: none came), and what went wrong.
+    """Per shape: the seed's line, the line of each scale and the memory line
+    (None: none came), and what went wrong.
 
     One worker measures the shapes in turn; after a timeout or a crash it is
     stopped and a new one takes the shapes left.
@@ -104,14 +109,15 @@ def _one_worker(context: Context, pending: list[str], errors: IO[str]) -> Iterat
         seed = worker.line(context.settings.timeout + STARTUP_SECONDS)
         if seed is None:  # the worker did not start: nothing can be measured
             while pending:
-                yield pending.pop(0), None, dict.fromkeys(SCALES), worker.problem
+                yield pending.pop(0), None, dict.fromkeys(SCALES), None, worker.problem
         while pending and not worker.problem:
             results: dict[int, JSON | None] = dict.fromkeys(SCALES)
             for scale in SCALES:
                 results[scale] = worker.line(context.settings.timeout)
                 if results[scale] is None:
                     break
-            yield pending.pop(0), seed, results, worker.problem
+            memory = None if worker.problem else worker.line(context.settings.timeout)
+            yield pending.pop(0), seed, results, memory, worker.problem
     finally:
         worker.stop()
 
@@ -137,7 +143,7 @@ def run_degenerate(context: Context) -> None:
         "cost/char: at x16, as a multiple of the reference seed's"
     )
     figures: JSON = {}
-    failed_steps, failed_costs = [], []
+    failed_steps, failed_costs, failed_peaks = [], [], []
     names = _names()
     columns = Columns(
         [
@@ -152,11 +158,14 @@ def run_degenerate(context: Context) -> None:
             "cost/char",
             "",
             "",
+            "peak",
+            "B/char",
+            "",
         ],
         max(len(name) for name in names),
         width=4,
     )
-    for name, seed, results, problem in _measure(context, names):
+    for name, seed, results, memory, problem in _measure(context, names):
         times = {scale: None if r is None else float(r["seconds"]) for scale, r in results.items()}
         chars = {scale: None if r is None else int(r["chars"]) for scale, r in results.items()}
         one, four, sixteen = (times[scale] for scale in SCALES)
@@ -173,6 +182,11 @@ def run_degenerate(context: Context) -> None:
             failed_steps.append(name)
         if not cost_target.passed:
             failed_costs.append(name)
+        peak = None if memory is None else float(memory["peak_vs_size"])
+        per_char = None if memory is None else float(memory["peak_per_char"])
+        peak_target = context.target("degenerate", f"{name}: peak vs size", peak, PEAK_LIMIT, quiet=True)
+        if not peak_target.passed:
+            failed_peaks.append(name)
         figures[name] = {
             "characters": chars,
             "seconds": times,
@@ -180,6 +194,9 @@ def run_degenerate(context: Context) -> None:
             "x16_over_x1": up16,
             "worst_x4_step": step,
             "cost_per_char_vs_seed": cost,
+            "memory_characters": None if memory is None else int(memory["chars"]),
+            "peak_vs_size": peak,
+            "peak_bytes_per_char": per_char,
             "problem": problem,
         }
         columns.row(
@@ -195,6 +212,9 @@ def run_degenerate(context: Context) -> None:
                 ratio(cost, 2),
                 step_target.verdict,
                 cost_target.verdict,
+                ratio(peak),
+                "" if per_char is None else f"{per_char:.1f}",
+                peak_target.verdict,
             ]
         )
         if problem and problem != "timeout":
@@ -209,4 +229,9 @@ def run_degenerate(context: Context) -> None:
         f"  target: cost/char at x16 <= {COST_LIMIT:g}x a seed's: "
         f"{total - len(failed_costs)}/{total} shapes PASS"
         + (f"; FAIL: {', '.join(failed_costs)}" if failed_costs else "")
+    )
+    say(
+        f"  target: peak memory at {context.settings.degenerate_memory_chars:,} chars <= {PEAK_LIMIT:g}x "
+        f"the text's size: {total - len(failed_peaks)}/{total} shapes PASS"
+        + (f"; FAIL: {', '.join(failed_peaks)}" if failed_peaks else "")
     )

@@ -9,6 +9,7 @@ Standard library only: the worker builds the text in its own process.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 BASE_CHARS = 3000
 BASE_CELLS = 2500
@@ -55,6 +56,16 @@ def _lines_row(scale: int) -> str:
     return " ".join(["0"] * (BASE_CELLS * scale)) + "\n"
 
 
+_SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
+
+
+def _reports(scale: int) -> str:
+    """The seed reports run together, again and again, cut at ``BASE_CHARS * scale`` characters."""
+    seeds = "".join(path.read_text(encoding="utf-8") for path in sorted(_SEEDS.glob("*.txt")))
+    size = BASE_CHARS * scale
+    return (seeds * (size // len(seeds) + 1))[:size]
+
+
 _PIPE_HEADER = "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| --- | --- | --- | --- |\n"
 
 #: The shapes, by name, in the order printed.
@@ -75,6 +86,7 @@ SHAPES: dict[str, Shape] = {
     "outline numbers": _repeat("一、"),
     "HTML tags": _repeat("<td>0</td>"),
     "grid rules": _repeat("+----", tail="+\n"),
+    "reports run together": _reports,
 }
 
 #: One row of ``BASE_CELLS * scale`` cells, by layout; a layout of gkparse.LAYOUTS not here is skipped.

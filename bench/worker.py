@@ -10,13 +10,13 @@ over and start a new one for the shapes left.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import sys
+import tracemalloc
 
 from bench.common import LAYOUT_FIXTURES, Settings, cpu_best, read_text, reference_seed
 from bench.shapes import SCALES, shape
-
-#: CPU seconds a round lasts at least (a fast input is parsed many times a round).
-MIN_ROUND = 0.05
 
 #: CPU seconds a round lasts at least (a fast input is parsed many times a round).
 MIN_ROUND = 0.05
@@ -50,6 +50,24 @@ def main() -> None:
             text = build(scale)
             line = {"shape": name, "scale": scale, "chars": len(text), "seconds": measure(text)}
             print(json.dumps(line), flush=True)
+        text = build(max(1, settings.degenerate_memory_chars // len(build(1))))
+        print(json.dumps({"shape": name, "chars": len(text), **peak(text)}), flush=True)
+
+
+def peak(text: str) -> dict[str, float]:
+    """The peak memory of parse + validate of ``text`` (tracemalloc): bytes a
+    character, and a multiple of ``sys.getsizeof(text)`` (the limits page's measure)."""
+    import gkparse
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        gkparse.validate(gkparse.parse(text))
+        most = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    return {"peak_per_char": most / len(text), "peak_vs_size": most / sys.getsizeof(text)}
 
 
 if __name__ == "__main__":

@@ -124,7 +124,10 @@ class Positions:
 
     def before(self, token: Token) -> Span:
         """A zero-width span where ``token`` starts: an empty cell's place."""
-        return self.of(token).empty_at_start()
+        line = self._number((token.line or 1) + self.line - 1)
+        column = token.column or 1
+        start = (token.start_pos or 0) + self.offset
+        return Span(line, column, line, column, start, start)
 
 
 def row_of(cells: Sequence[GridCell]) -> GridRow:

@@ -229,6 +229,10 @@ class Findings:
 
     def __init__(self) -> None:
         self.items: list[Finding] = []
+        # One object for each distinct message and key tuple: a text of many
+        # reports, or a table read again, repeats the same findings.
+        self._messages: dict[str, str] = {}
+        self._keys: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def add(
         self,
@@ -241,12 +245,13 @@ class Findings:
         expected: object = None,
         actual: object = None,
     ) -> None:
+        keys = tuple(keys)
         self.items.append(
             Finding(
                 code,
                 severity,
-                message,
-                tuple(keys),
+                self._messages.setdefault(message, message),
+                self._keys.setdefault(keys, keys),
                 None if expected is None else str(expected),
                 None if actual is None else str(actual),
                 span,
