@@ -10,14 +10,16 @@ than it costs the caller to receive it. Strings in, objects out: no I/O.
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import itertools
 from collections.abc import Iterable, Iterator
-from typing import Literal, cast, overload
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 from gkparse.report.model import Finding, Report
 from gkparse.report.parse import parse
 from gkparse.rules.engine import validate as validate_report
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["parse_many"]
 
@@ -93,10 +95,13 @@ def _parse_chunk(texts: list[str], validate: bool) -> list[Report | Validated | 
 def _in_pool(texts: Iterator[str], processes: int, validate: bool) -> Iterator[Report | Validated]:
     """The results of a pool of ``processes`` workers, in order, never more
     than ``AHEAD`` chunks a worker in flight."""
+    # Imported here: a process that never asks for a pool does not pay for it at import.
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = iter(lambda: list(itertools.islice(texts, CHUNK)), [])
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=processes)
+    pool = ProcessPoolExecutor(max_workers=processes)
     try:
-        pending: collections.deque[concurrent.futures.Future[list[Report | Validated | TypeError]]]
+        pending: collections.deque[Future[list[Report | Validated | TypeError]]]
         pending = collections.deque()
         for chunk in itertools.islice(chunks, processes * AHEAD):
             pending.append(pool.submit(_parse_chunk, chunk, validate))

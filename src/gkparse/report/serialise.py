@@ -25,25 +25,28 @@ its JSON path, e.g. ``expected an integer, got '5' @ $.year``.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args, get_origin
 
 import attrs
-import cattrs
-from cattrs.errors import BaseValidationError, IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
-from cattrs.preconf.json import make_converter
 
 from gkparse.grids.span import Span
 from gkparse.report.model import Report, Table, Value
 
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs is imported when a report is first turned into data or read back:
+# importing it is a fifth of ``import gkparse``, and parsing needs none of it.
+
 __all__ = [
     "SCHEMA_VERSION",
     "SerialisationError",
-    "converter",
+    "converter",  # noqa: F822 (built on first use, by __getattr__)
     "from_dict",
     "from_json",
     "to_dict",
@@ -127,7 +130,7 @@ def _structure_int(data: object, _: object) -> int:
 
 def _structure_decimal(data: object, _: object) -> Decimal:
     if not isinstance(data, str) or not _DECIMAL.match(data):
-        raise _expect("a decimal string such as \"138.31\"", data)
+        raise _expect('a decimal string such as "138.31"', data)
     try:
         return Decimal(data)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
@@ -136,7 +139,7 @@ def _structure_decimal(data: object, _: object) -> Decimal:
 
 def _structure_date(data: object, _: object) -> datetime.date:
     if not isinstance(data, str) or not _DATE.match(data):
-        raise _expect("a date \"YYYY-MM-DD\"", data)
+        raise _expect('a date "YYYY-MM-DD"', data)
     try:
         return datetime.date.fromisoformat(data)
     except ValueError:
@@ -182,6 +185,8 @@ def _literal_hook(kind: Any) -> Callable[[object, object], object]:
 
 def _tuple_hook(kind: Any, conv: cattrs.Converter) -> Callable[[object, object], tuple[object, ...]]:
     """Homogeneous tuples from JSON arrays only (never from a string or an object)."""
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     (item_type, _ellipsis) = get_args(kind)
     item = conv.get_structure_hook(item_type)
 
@@ -205,6 +210,8 @@ def _tuple_hook(kind: Any, conv: cattrs.Converter) -> Callable[[object, object],
 
 def _class_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, object], object]:
     """A model class from a JSON object only; cattrs' own function reads its fields."""
+    from cattrs.gen import make_dict_structure_fn
+
     fields = make_dict_structure_fn(cls, conv)
 
     def structure(data: object, _: object) -> object:
@@ -225,6 +232,8 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
 
 
 def _make_converter() -> cattrs.Converter:
+    from cattrs.preconf.json import make_converter
+
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(Decimal, _structure_decimal)
@@ -244,17 +253,31 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-#: The converter of the full form; it reads both forms.
-converter = _make_converter()
+@functools.cache
+def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
+    """The full form's converter (it reads both forms) and the compact form's
+    (the same, without the tables' grids), built on first use."""
+    from cattrs.gen import make_dict_unstructure_fn, override
 
-# The compact form: the same, without the tables' grids.
-_compact = converter.copy()
-_compact.register_unstructure_hook(
-    Table, make_dict_unstructure_fn(Table, _compact, _cattrs_omit_if_default=True, grids=override(omit=True))
-)
+    full = _make_converter()
+    compact = full.copy()
+    without_grids = make_dict_unstructure_fn(
+        Table, compact, _cattrs_omit_if_default=True, grids=override(omit=True)
+    )
+    compact.register_unstructure_hook(Table, without_grids)
+    return full, compact
+
+
+def __getattr__(name: str) -> cattrs.Converter:
+    """``converter``: the full form's cattrs converter (it reads both forms)."""
+    if name == "converter":
+        return _converters()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _format(error: BaseException, kind: type | None) -> str:
+    import cattrs
+
     if isinstance(error, _Invalid):
         return str(error)
     if isinstance(error, KeyError):
@@ -267,7 +290,7 @@ def to_dict(report: Report, *, full: bool = False) -> dict[str, Any]:
 
     Compact by default (no grids); ``full=True`` keeps the grids too.
     """
-    body: dict[str, Any] = (converter if full else _compact).unstructure(report)
+    body: dict[str, Any] = _converters()[0 if full else 1].unstructure(report)
     return {"schema_version": SCHEMA_VERSION, **body}
 
 
@@ -284,13 +307,18 @@ def from_dict(data: object) -> Report:
         raise SerialisationError(["required field missing @ $.schema_version"])
     version = data["schema_version"]
     if version != SCHEMA_VERSION or not _is_int(version):
-        raise SerialisationError([
-            f"unknown schema version {_shown(version)}: this gkparse reads version {SCHEMA_VERSION}"
-            " @ $.schema_version"
-        ])
+        raise SerialisationError(
+            [
+                f"unknown schema version {_shown(version)}: this gkparse reads version {SCHEMA_VERSION}"
+                " @ $.schema_version"
+            ]
+        )
+    import cattrs
+    from cattrs.errors import BaseValidationError
+
     body = {key: value for key, value in data.items() if key != "schema_version"}
     try:
-        return converter.structure(body, Report)
+        return _converters()[0].structure(body, Report)
     except BaseValidationError as error:
         raise SerialisationError(cattrs.transform_error(error, "$", _format)) from None
     except RecursionError:
@@ -311,12 +339,11 @@ def from_json(text: str | bytes) -> Report:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SerialisationError([
-            f"not JSON: {error.msg} (line {error.lineno}, column {error.colno}) @ $"
-        ]) from None
+        raise SerialisationError(
+            [f"not JSON: {error.msg} (line {error.lineno}, column {error.colno}) @ $"]
+        ) from None
     except UnicodeDecodeError as error:
         raise SerialisationError([f"not UTF-8 JSON text: {error.reason} @ $"]) from None
     except RecursionError:
         raise SerialisationError(["nested too deeply @ $"]) from None
     return from_dict(data)
-
