@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
+import sys
 from typing import Any
 
 import jsonschema
@@ -275,3 +277,18 @@ def test_any_damage_is_a_serialisation_error_or_a_report(path: tuple[str | int, 
 def test_any_json_value_is_a_serialisation_error(value: object) -> None:
     with pytest.raises(SerialisationError):
         from_json(json.dumps(value))
+
+
+def test_import_leaves_cattrs_and_the_process_pool_until_they_are_used() -> None:
+    """Parsing needs neither; they were a third of the cold start."""
+    program = (
+        "import sys, gkparse\n"
+        "loaded = lambda: sorted(m for m in ('cattrs', 'concurrent.futures') if m in sys.modules)\n"
+        "print(loaded())\n"
+        "gkparse.to_json(gkparse.parse(''))\n"
+        "print(loaded())\n"
+        "from gkparse.report.serialise import converter\n"
+        "print(isinstance(converter, __import__('cattrs').Converter))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]", "['cattrs']", "True"]
