@@ -120,6 +120,34 @@ def test_header_split_over_lines_and_wrapped_labels() -> None:
     ]
 
 
+_TABLE3_HEAD = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n总计\n"
+
+
+def test_a_wrapped_label_with_its_first_value_between_its_lines() -> None:
+    """Plain pdftotext writes a row's first value after the first line of its
+    wrapped label, on its own line or on that line: the label is joined and
+    the values keep their order; a row still needs all its values."""
+    rows = (
+        "（三）不予公开\n1.属于国家秘密\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n"
+        "3.危及“三安全一稳\n2\n定”\n\n0\n\n0\n\n0\n\n0\n\n1\n\n3\n\n"
+        "7.属于行政执法案卷 4\n\n0\n\n0\n\n0\n\n0\n\n0\n\n4\n\n"
+        "8.属于行政查询事项\n\n5\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"
+    )
+    report = gkparse.parse(_TABLE3_HEAD + rows)
+    columns = [column.key for column in gkparse.report.definitions.APPLICATION_COLUMNS]
+    facts = report.facts()
+    assert [facts[f"applications.denied_security.{c}"] for c in columns] == [2, 0, 0, 0, 0, 1, 3]
+    assert [facts[f"applications.denied_enforcement.{c}"] for c in columns] == [4, 0, 0, 0, 0, 0, 4]
+    span = report.cell("applications.denied_enforcement.natural_person").span
+    assert span is not None
+    assert (_TABLE3_HEAD + rows)[span.start : span.end] == "4"
+    assert all(facts[f"applications.denied_query.{c}"] is None for c in columns)  # 6 values for 7
+    assert "LINES-ROW-COUNT" in {finding.code for finding in report.problems}
+    # a piece that makes no label with the line before starts a row of its own
+    apart = gkparse.parse(_TABLE3_HEAD + rows.replace("定”", "说明"))
+    assert all(apart.facts()[f"applications.denied_security.{c}"] is None for c in columns)
+
+
 def test_writer_is_docx2txt_style() -> None:
     report = gkparse.parse(
         (Path(__file__).parent / "fixtures" / "layouts" / "report2021_tab.txt").read_text("utf-8")

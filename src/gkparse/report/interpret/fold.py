@@ -12,11 +12,12 @@ definitions' labels fold it back into rows:
   keeps no value and a finding names its lines;
 - header cells split over lines ("本年新" / "制作数量", "商业" / "企业") are
   recognised by their words, and a label wrapped over two cells is joined
-  when the joined text is a label and one piece alone is not;
+  when the joined text is a label and one piece alone is not, also when
+  some of the row's values stand between the pieces (plain pdftotext);
 - page numbers ("-4-") are debris; values no label owns are reported;
 - cells plain pdftotext put on one line are apart again where each part is
   what it is alone: a block header's column labels, or a row label and a
-  number ("行政规范性文件 88").
+  number ("行政规范性文件 88", "7.属于行政执法案卷 0").
 
 A table that reaches the end of a text cut mid-line (no line break at its
 end) may hold a cut value ("15" of "1517"): that last row keeps its labels
@@ -145,6 +146,11 @@ class _Folder:
                 current.labels.append(cell)
                 current.kind, current.expected = "label", self.expected(key)
                 return
+        # plain pdftotext writes a wrapped label's first value after its first
+        # line ("3.危及“三安全一稳" / "0" / "定”" / "0" …): the label is joined,
+        # the values stay in their order
+        if kind == "text" and current is not None and self.short(current) and self.wrapped(current, cell):
+            return
         self.close()
         self.current = _Row(kind, [cell], expected=self.expected(key) if kind == "label" else None)
         if kind == "header" and any(word in key for word in _REVIEW_WORDS):
@@ -169,6 +175,16 @@ class _Folder:
                 self.data_started = False  # table 4's header: its 总计 is a column
             return "header"
         return "text"
+
+    @staticmethod
+    def short(row: _Row) -> bool:
+        """Whether a row of a label (or of text: a wrapped label's first line
+        may be no label yet) has some values, fewer than its columns."""
+        return (
+            row.kind in ("label", "text")
+            and bool(row.values and row.labels)
+            and (row.expected is None or len(row.values) < row.expected)
+        )
 
     def expected(self, key: str) -> int | None:
         found = _label(key, self.group)
@@ -312,7 +328,7 @@ def _parts(cell: GridCell, prepared: str) -> list[GridCell]:
     header = all(columns) and len({column.key for column in columns if column}) == len(columns)
     row = (
         len(words) == 2
-        and best_match(label_key(words[0][1]), _TABLE2_ROWS) is not None
+        and best_match(label_key(words[0][1]), _ROW_LABELS) is not None
         and read_value(words[1][1]).kind == NUMBER
     )
     if not (header or row):
