@@ -132,6 +132,14 @@ def test_degenerate_text_peaks_within_twenty_times_its_size(text: str) -> None:
     assert peak <= 20 * sys.getsizeof(text)
 
 
+def test_a_long_line_of_chinese_peaks_within_twenty_bytes_a_character() -> None:
+    """Lowering a line of Chinese (to look for an HTML tag) took fourteen
+    bytes a character at its peak: tags are matched without lowering."""
+    text = "一、" * 50_000
+    gkparse.parse(text[:1000])
+    assert _peak(lambda: gkparse.validate(gkparse.parse(text))) <= 20 * len(text)
+
+
 def test_a_region_too_large_for_a_table_is_kept_as_text_with_a_finding() -> None:
     rows = "规章\t0\t0\t0\n" * (MAX_REGION_MARKS // 4 + 1)
     text = seed_text("000") + "\n五、其他需要报告的事项\n" + rows

@@ -87,7 +87,8 @@ def read_stream(text: str, start: int = 0, end: int | None = None) -> tuple[Piec
     end = len(text) if end is None else end
     window = text if (start, end) == (0, len(text)) else text[start:end]
     whole = Positions(start, text.count("\n", 0, start) + 1)
-    return tuple(Piece(_KINDS[token.type], str(token), whole.of(token)) for token in _lexer().lex(window))
+    tokens = _lexer().lex(window)
+    return tuple(Piece(_KINDS[token.type], whole.text(token), whole.of(token)) for token in tokens)
 
 
 def _lexer() -> Lark:
