@@ -8,6 +8,7 @@ degenerate section gives the 1 MB figures.
 
 from __future__ import annotations
 
+import gc
 import sys
 import tracemalloc
 from collections.abc import Callable
@@ -100,6 +101,7 @@ def test_a_text_without_odd_line_breaks_is_not_copied() -> None:
 
 
 def _peak(function: Callable[[], object]) -> int:
+    gc.collect()  # garbage of earlier tests is not this call's
     tracemalloc.start()
     try:
         tracemalloc.reset_peak()
