@@ -148,6 +148,26 @@ def test_a_wrapped_label_with_its_first_value_between_its_lines() -> None:
     assert all(apart.facts()[f"applications.denied_security.{c}"] is None for c in columns)
 
 
+def test_pieces_of_a_group_label_between_a_rows_lines_are_rows_of_their_own() -> None:
+    """Plain pdftotext writes the group's label ("（四）无法提供") beside its
+    rows, so its pieces stand among a row's lines: they are no part of the
+    row, and are kept as rows of their own."""
+    rows = (
+        "一、本年新收政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n"
+        "（四）\n2.没有现成信息需要\n2\n无法提\n另行制作\n供\n\n0\n\n0\n\n0\n\n0\n\n1\n\n3\n\n"
+    )
+    report = gkparse.parse(_TABLE3_HEAD + rows)
+    columns = [column.key for column in gkparse.report.definitions.APPLICATION_COLUMNS]
+    facts = report.facts()
+    assert [facts[f"applications.unable_needs_making.{c}"] for c in columns] == [2, 0, 0, 0, 0, 1, 3]
+    (table,) = [table for table in report.tables if table.key == "applications"]
+    texts = [row.texts for grid in table.grids for row in grid.rows]
+    assert {("无法提",), ("供",)} <= set(texts)  # nothing lost
+    # before any row of table 3 has its values, a piece is not taken for one
+    alone = gkparse.parse(_TABLE3_HEAD + rows[rows.index("（四）") :])
+    assert all(alone.facts()[f"applications.unable_needs_making.{c}"] is None for c in columns)
+
+
 def test_writer_is_docx2txt_style() -> None:
     report = gkparse.parse(
         (Path(__file__).parent / "fixtures" / "layouts" / "report2021_tab.txt").read_text("utf-8")

@@ -13,7 +13,8 @@ definitions' labels fold it back into rows:
 - header cells split over lines ("本年新" / "制作数量", "商业" / "企业") are
   recognised by their words, and a label wrapped over two cells is joined
   when the joined text is a label and one piece alone is not, also when
-  some of the row's values stand between the pieces (plain pdftotext);
+  some of the row's values, or pieces of its group's label, stand between
+  the pieces (plain pdftotext; the group's pieces stay rows of their own);
 - page numbers ("-4-") are debris; values no label owns are reported;
 - cells plain pdftotext put on one line are apart again where each part is
   what it is alone: a block header's column labels, or a row label and a
@@ -38,7 +39,7 @@ from gkparse.grids.span import Span
 from gkparse.grids.values import EMPTY, NUMBER, PAGE_NUMBER, PLACEHOLDER, read_value
 from gkparse.report import definitions as d
 from gkparse.report.interpret.rows import Findings, best_match, split_row
-from gkparse.report.labels import label_key
+from gkparse.report.labels import label_key, ordinal_and_core
 
 #: The layout whose grids are one cell after the other.
 ONE_CELL_LAYOUT = "lines"
@@ -98,6 +99,19 @@ class _Row:
     labels: list[GridCell]
     values: list[GridCell] = attrs.field(factory=list)
     expected: int | None = None
+    # pieces of a group's label that plain pdftotext wrote among the row's
+    # lines ("不予公" / "开"): kept as rows of their own after this one
+    pieces: list[GridCell] = attrs.field(factory=list)
+
+
+#: The groups' labels (table 3's row heads), without their ordinals.
+_GROUP_WORDS = tuple(ordinal_and_core(group.label)[1] for group in d.APPLICATION_GROUPS)
+
+
+def _group_piece(key: str) -> bool:
+    """Whether a text is a piece of a group's label ("不予公", "开", "无法提"),
+    not the whole of it."""
+    return any(key in words and key != words for words in _GROUP_WORDS)
 
 
 def _lines(cells: Sequence[GridCell]) -> str:
@@ -148,9 +162,14 @@ class _Folder:
                 return
         # plain pdftotext writes a wrapped label's first value after its first
         # line ("3.危及“三安全一稳" / "0" / "定”" / "0" …): the label is joined,
-        # the values stay in their order
-        if kind == "text" and current is not None and self.short(current) and self.wrapped(current, cell):
-            return
+        # the values stay in their order; and the pieces of the group's label
+        # beside the row ("无法提" / "供") among its lines, which stay apart
+        if kind in ("text", "label", "group") and current is not None and self.short(current):
+            if kind != "group" and self.wrapped(current, cell):
+                return
+            if self.data_started and _group_piece(key):  # only among table 3's rows
+                current.pieces.append(cell)
+                return
         self.close()
         self.current = _Row(kind, [cell], expected=self.expected(key) if kind == "label" else None)
         if kind == "header" and any(word in key for word in _REVIEW_WORDS):
@@ -264,6 +283,7 @@ class _Folder:
             self.data_started = True
         cells = [*current.labels, *values]
         self.rows.append(GridRow(tuple(cells), cells[0].span.through(cells[-1].span)))
+        self.rows += [GridRow((piece,), piece.span) for piece in current.pieces]
 
     def header_columns(self, labels: Sequence[GridCell]) -> None:
         keys = [label_key(cell.text) for cell in labels]
