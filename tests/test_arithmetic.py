@@ -85,6 +85,14 @@ def test_a_row_spelled_by_given_values() -> None:
     assert spelled(read_stream("15"), [1]) is None  # every digit is spelled
 
 
+def test_a_word_does_not_end_with_a_blank() -> None:
+    """Dashes after a word are a blank cell when a number, white space or the
+    end follows ("总计——0"); between words they are the word's ("工作——主动")."""
+    assert _runs("总计——00 规章—") == ["——", "00", "—"]
+    assert _runs("工作——主动公开") == []
+    assert _runs("行政许可-5") == ["-5"]
+
+
 def test_page_numbers_are_debris() -> None:
     assert _runs("1 0 -4- 1") == ["1", "0", "1"]
 
@@ -227,6 +235,14 @@ REGRESSIONS = [
     (_T3 + "0160007&nbsp;" + _NEXT, "applications.new.total", None),
     # a long run whose published sum is broken: a cut may keep it by chance
     (_T3 + "30236619842400" + _NEXT, "applications.new.natural_person", None),
+    # a blank glued to the header word before it is a blank, not part of the word
+    (
+        "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+        "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+        "——00000000——00000五、存在的主要问题及改进情况",
+        "review_litigation.review.upheld",
+        None,
+    ),
 ]
 
 
