@@ -123,6 +123,12 @@ def test_header_split_over_lines_and_wrapped_labels() -> None:
 _TABLE3_HEAD = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n总计\n"
 
 
+def _table3_row(report: gkparse.Report, row: str) -> list[object]:
+    """A table 3 row's facts, left to right."""
+    facts = report.facts()
+    return [facts[f"applications.{row}.{c.key}"] for c in gkparse.report.definitions.APPLICATION_COLUMNS]
+
+
 def test_a_wrapped_label_with_its_first_value_between_its_lines() -> None:
     """Plain pdftotext writes a row's first value after the first line of its
     wrapped label, on its own line or on that line: the label is joined and
@@ -134,18 +140,16 @@ def test_a_wrapped_label_with_its_first_value_between_its_lines() -> None:
         "8.属于行政查询事项\n\n5\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"
     )
     report = gkparse.parse(_TABLE3_HEAD + rows)
-    columns = [column.key for column in gkparse.report.definitions.APPLICATION_COLUMNS]
-    facts = report.facts()
-    assert [facts[f"applications.denied_security.{c}"] for c in columns] == [2, 0, 0, 0, 0, 1, 3]
-    assert [facts[f"applications.denied_enforcement.{c}"] for c in columns] == [4, 0, 0, 0, 0, 0, 4]
+    assert _table3_row(report, "denied_security") == [2, 0, 0, 0, 0, 1, 3]
+    assert _table3_row(report, "denied_enforcement") == [4, 0, 0, 0, 0, 0, 4]
     span = report.cell("applications.denied_enforcement.natural_person").span
     assert span is not None
     assert (_TABLE3_HEAD + rows)[span.start : span.end] == "4"
-    assert all(facts[f"applications.denied_query.{c}"] is None for c in columns)  # 6 values for 7
+    assert _table3_row(report, "denied_query") == [None] * 7  # 6 values for 7
     assert "LINES-ROW-COUNT" in {finding.code for finding in report.problems}
     # a piece that makes no label with the line before starts a row of its own
     apart = gkparse.parse(_TABLE3_HEAD + rows.replace("定”", "说明"))
-    assert all(apart.facts()[f"applications.denied_security.{c}"] is None for c in columns)
+    assert _table3_row(apart, "denied_security") == [None] * 7
 
 
 def test_pieces_of_a_group_label_between_a_rows_lines_are_rows_of_their_own() -> None:
@@ -157,15 +161,13 @@ def test_pieces_of_a_group_label_between_a_rows_lines_are_rows_of_their_own() ->
         "（四）\n2.没有现成信息需要\n2\n无法提\n另行制作\n供\n\n0\n\n0\n\n0\n\n0\n\n1\n\n3\n\n"
     )
     report = gkparse.parse(_TABLE3_HEAD + rows)
-    columns = [column.key for column in gkparse.report.definitions.APPLICATION_COLUMNS]
-    facts = report.facts()
-    assert [facts[f"applications.unable_needs_making.{c}"] for c in columns] == [2, 0, 0, 0, 0, 1, 3]
+    assert _table3_row(report, "unable_needs_making") == [2, 0, 0, 0, 0, 1, 3]
     (table,) = [table for table in report.tables if table.key == "applications"]
     texts = [row.texts for grid in table.grids for row in grid.rows]
     assert {("无法提",), ("供",)} <= set(texts)  # nothing lost
     # before any row of table 3 has its values, a piece is not taken for one
     alone = gkparse.parse(_TABLE3_HEAD + rows[rows.index("（四）") :])
-    assert all(alone.facts()[f"applications.unable_needs_making.{c}"] is None for c in columns)
+    assert _table3_row(alone, "unable_needs_making") == [None] * 7
 
 
 def test_writer_is_docx2txt_style() -> None:
