@@ -167,7 +167,7 @@ class _Folder:
         if kind in ("text", "label", "group") and current is not None and self.short(current):
             if kind != "group" and self.wrapped(current, cell):
                 return
-            if self.data_started and _group_piece(key):  # only among table 3's rows
+            if kind != "label" and self.data_started and _group_piece(key):  # only among table 3's rows
                 current.pieces.append(cell)
                 return
         self.close()
