@@ -179,6 +179,38 @@ _T2 = "二、主动公开政府信息情况第二十条第（一）项信息内�
 _T3 = "三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量"
 _NEXT = "二、上年结转政府信息公开申请数量1000001"
 
+
+def test_a_table_whose_numbers_cannot_be_cut_is_there_with_unknown_cells() -> None:
+    """A crawler's table 4 (pingtan 2024): one cut keeps the groups' sums,
+    but 17 digits for 15 cells cut too many ways to trust it. The table is
+    in the text, so it is read as unknown cells and the finding says why;
+    it is not reported missing."""
+    header = "结果维持结果纠正其他结果尚未审结总计"
+    text = (
+        f"四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼{header}未经复议直接起诉复议后起诉"
+        f"{header}{header}21317000001324019五、存在的主要问题及改进情况"
+    )
+    report = gkparse.parse(text)
+    review = report.table("review_litigation")
+    assert review is not None
+    assert len(review.cells) == 15
+    assert {cell.value for cell in review.cells} == {None}
+    assert [f for f in report.problems if f.code == "TABLE-MISSING" and "review_litigation" in f.keys] == []
+    (ambiguous,) = [f for f in report.problems if f.code == "ROW-CUT-AMBIGUOUS"]
+    assert ambiguous.keys == ("review_litigation",)
+    assert "one way to cut them fits the table's sums (2 1 3 1 7 0 0 0 0 0 13 2 4 0 19)" in ambiguous.message
+
+
+def test_digits_set_apart_from_their_label_are_read_only_if_they_fill_every_column() -> None:
+    """A crawler keeps the space after a label ("规章 000行政规范性文件…").
+    Three zeros can only be three cells (no number starts with 0), but 100
+    set apart may be one cell among blanks, or 10 and 0, or 1, 0 and 0."""
+    columns = ("issued", "repealed", "in_force")
+    for digits, want in (("000", [0, 0, 0]), ("0—0", [0, None, 0]), ("100", [None, None, None])):
+        facts = gkparse.parse(_T2 + f"规章 {digits}第二十条第（五）项").facts()
+        assert [facts.get(f"active_disclosure.regulations.{column}") for column in columns] == want
+
+
 #: Texts the properties below found read wrong once, each with a fact and the
 #: one value it may have (None: it cannot be told from the text).
 REGRESSIONS = [

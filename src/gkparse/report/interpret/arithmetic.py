@@ -126,6 +126,14 @@ class _Placer:
             detail = "too many ways to cut them to tell"
         elif not cuts:
             detail = "no way to cut them fits the table's sums" if sums else "they cannot be cut one way"
+        elif len(cuts) == 1:
+            shown = " ".join(part.text for part in cuts[0])
+            detail = (
+                f"one way to cut them fits the table's sums ({shown}), but their digits can be cut "
+                "so many ways that one may fit by chance"
+                if sums
+                else f"one way to cut them is possible ({shown}), but its signs do not fit the columns"
+            )
         else:
             shown = "; ".join(" ".join(part.text for part in cut) for cut in cuts[:4])
             detail = f"{len(cuts)} ways to cut them {fit} ({shown}{' …' if len(cuts) > 4 else ''})"
@@ -138,11 +146,13 @@ class _Placer:
             actual=text,
         )
 
-    def reading(self, edition: Edition | None = None) -> TableReading | None:
+    def reading(self, edition: Edition | None = None, *, uncut: bool = False) -> TableReading | None:
         """What the stream placed; None if it placed no value (its findings
-        would only repeat that the table is not read)."""
+        would only repeat that the table is not read). With ``uncut``, a
+        table whose rows were found but could not be cut is read as unknown
+        cells with the findings that say why, not as a missing table."""
         if not self.placed_rows:
-            return None
+            return TableReading.of(self.cells, self.findings.items, edition) if uncut and self.cells else None
         _placed(self.findings, self.table, self.placed_rows)
         return TableReading.of(self.cells, self.findings.items, edition)
 
@@ -423,7 +433,7 @@ def read_review(stream: Stream, zone: Zone) -> TableReading | None:
     for index, review_group in enumerate(d.REVIEW_GROUPS):
         parts = agreed[index * len(columns) : (index + 1) * len(columns)]
         placer.place(review_group.key, columns, parts, (T4_GROUP.id,))
-    return placer.reading()
+    return placer.reading(uncut=True)
 
 
 _REVIEW = d.Label(d.REVIEW_LITIGATION, d.TABLE_TITLES[d.REVIEW_LITIGATION], ())
@@ -454,7 +464,7 @@ def read_active_disclosure(stream: Stream, zone: Zone, edition: Edition | None) 
         else:
             placer.ambiguous(row.label, cuts, row.runs, sums=False)
             placer.place(row.label.key, columns, [None] * len(columns), ())
-    return placer.reading(edition)
+    return placer.reading(edition, uncut=True)
 
 
 def _signs_fit(parts: Sequence[Part], columns: Sequence[d.Label]) -> bool:
@@ -469,13 +479,21 @@ def _signs_fit(parts: Sequence[Part], columns: Sequence[d.Label]) -> bool:
 def _one_way(row: RowRuns, columns: int) -> bool:
     """Whether a table 2 row's runs can only be its cells, with no sum to
     check them: on its label's line, and either one number a column, or one
-    run glued to its label (cells run together, "规章007"), never a number
-    set apart by white space, which may stand alone among blank cells."""
+    run glued to its label (cells run together, "规章007"), or digits that
+    cannot be fewer numbers than columns ("规章 000": no number starts with
+    0); never a number set apart by white space that could stand alone among
+    blank cells ("规章 12" may be one cell of 12 or two of 1 and 2)."""
     assert row.runs
     if row.runs[0].span.line != row.label_span.end_line:
         return False
     glued = len(row.runs) == 1 and row.runs[0].span.start == row.label_span.end
-    return len(row.runs) == columns or glued
+    return len(row.runs) == columns or glued or _fills_every_column(row.runs, columns)
+
+
+def _fills_every_column(runs: Sequence[Piece], columns: int) -> bool:
+    """Whether no cut of the runs into fewer numbers than columns exists, so
+    that no column can be a blank the converter dropped."""
+    return all(first_cuts(runs, count, limit=0) == [] for count in range(1, columns))
 
 
 def _found_in(stream: Stream, zone: Zone, phrase: str) -> int | None:
@@ -561,9 +579,12 @@ def read_tables(
 def fill(layout: TableReading | None, arithmetic: TableReading) -> TableReading:
     """The layout's reading, its unknown and missing cells filled from the
     arithmetic's; where both have a value and they differ, the layout's is
-    kept and a finding shows both."""
+    kept and a finding shows both. An arithmetic that placed nothing adds
+    nothing: its findings only say why a table the layout holds is not cut."""
     if layout is None:
         return arithmetic
+    if all(cell.state == UNKNOWN for cell in arithmetic.cells):
+        return layout
     findings = Findings()
     cells = layout.by_key()
     taken: dict[str, None] = {}  # the rows the arithmetic placed a cell of, in order
