@@ -170,6 +170,59 @@ def test_pieces_of_a_group_label_between_a_rows_lines_are_rows_of_their_own() ->
     assert _table3_row(alone, "unable_needs_making") == [None] * 7
 
 
+def _docx2txt(cells: list[str]) -> str:
+    """Cells as docx2txt writes them: each cell, then a blank line."""
+    return "".join(f"{cell}\n\n" for cell in cells)
+
+
+def _bar_lines(cells: list[str]) -> str:
+    """Cells as a web page with bar lines reads: each cell, then a "|" line."""
+    return "".join(f"{cell}\n|\n" for cell in cells)
+
+
+_BLANK_ROWS = [
+    "一、本年新收政府信息公开申请数量", "1", "", "", "", "", "", "1",
+    "二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0",
+    "三、本年度办理结果", "（一）予以公开", "", "2", "", "", "", "", "2",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("write", [_docx2txt, _bar_lines])
+def test_empty_cells_count_where_the_converter_marks_every_one(write: object) -> None:
+    """docx2txt writes an empty cell as one more blank line, a web page with
+    bar lines as an empty line between two bars: a row short of values takes
+    the empty cells between its label and its last value, each a blank cell
+    at the line that marks it."""
+    assert callable(write)
+    text = write(
+        ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计", *_BLANK_ROWS]
+    )
+    report = gkparse.parse(text)
+    assert _table3_row(report, "new") == [1, None, None, None, None, None, 1]
+    assert _table3_row(report, "granted") == [None, 2, None, None, None, None, 2]
+    blank = report.cell("applications.new.commercial")
+    assert blank.state == "blank"
+    assert blank.span is not None
+    assert text[blank.span.start : blank.span.start + 2] in ("\n\n", "\n|")
+    assert "LINES-ROW-COUNT" not in {finding.code for finding in report.problems}
+
+
+def test_empty_cells_count_for_nothing_where_the_marks_are_not_uniform() -> None:
+    """One gap next to a value that is not docx2txt's (a single line break)
+    and the blank lines may be anything (plain pdftotext): the short row
+    keeps no value."""
+    text = _docx2txt(
+        ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计", *_BLANK_ROWS]
+    )
+    broken = text.replace("0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0", "0\n0\n0\n0\n0\n0\n0")
+    assert broken != text
+    report = gkparse.parse(broken)
+    assert _table3_row(report, "carried_over") == [0] * 7
+    assert _table3_row(report, "new") == [None] * 7
+    assert report.cell("applications.new.commercial").state == "unknown"
+    assert "LINES-ROW-COUNT" in {finding.code for finding in report.problems}
+
+
 def test_writer_is_docx2txt_style() -> None:
     report = gkparse.parse(
         (Path(__file__).parent / "fixtures" / "layouts" / "report2021_tab.txt").read_text("utf-8")

@@ -10,6 +10,10 @@ definitions' labels fold it back into rows:
   they are kept only when their count equals the row's column count (table 3:
   7, table 4: 15, table 2: its block header's columns), otherwise the row
   keeps no value and a finding names its lines;
+- empty cells count where the converter marks every one of them the same way
+  throughout the table (:func:`empty_cell_marks`): a row short of values
+  takes the empty cells marked between its label and its last value, and is
+  kept if that makes its count;
 - header cells split over lines ("本年新" / "制作数量", "商业" / "企业") are
   recognised by their words, and a label wrapped over two cells is joined
   when the joined text is a label and one piece alone is not, also when
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -127,8 +131,9 @@ def _separated(prepared: str, before: GridCell, after: GridCell) -> bool:
 
 
 class _Folder:
-    def __init__(self, findings: Findings, prepared: str) -> None:
+    def __init__(self, findings: Findings, prepared: str, empties: EmptyMarks | None = None) -> None:
         self.prepared = prepared
+        self.empties = empties
         self.findings = findings
         self.rows: list[GridRow] = []
         self.current: _Row | None = None
@@ -250,6 +255,8 @@ class _Folder:
             self.unplaced(current.values)
             return
         values = current.values
+        if values and current.expected is not None and len(values) < current.expected:
+            values = self.with_empties(current.labels[-1], values, current.expected)
         if (values and current.kind in ("block", "group")) or (
             current.kind == "header" and current.expected is None
         ):
@@ -285,6 +292,24 @@ class _Folder:
         self.rows.append(GridRow(tuple(cells), cells[0].span.through(cells[-1].span)))
         self.rows += [GridRow((piece,), piece.span) for piece in current.pieces]
 
+    def with_empties(self, label: GridCell, values: list[GridCell], expected: int) -> list[GridCell]:
+        """A short row's values with the empty cells the converter marked
+        between its label and its last value, if they make its count; else
+        the values as they were. Empty cells after the last value are not
+        counted: they may be the next row's merged cells."""
+        if self.empties is None:
+            return values
+        room = expected - len(values)
+        filled: list[GridCell] = []
+        for before, cell in zip([label, *values], values, strict=False):
+            empties = self.empties.between(self.prepared, before, cell, room)
+            if empties is None:
+                return values
+            room -= len(empties)
+            filled += empties
+            filled.append(cell)
+        return filled if room == 0 else values
+
     def header_columns(self, labels: Sequence[GridCell]) -> None:
         keys = [label_key(cell.text) for cell in labels]
         at = next((i for i, key in enumerate(keys) if d.ACTIVE_DISCLOSURE_HEADER in key), None)
@@ -311,6 +336,78 @@ class _Folder:
             values[0].span.through(values[-1].span),
             actual=" ".join(cell.text.strip() for cell in values),
         )
+
+
+# ------------------------------------------------------------ empty cells
+_SPACE = " \t\u3000\u00a0"
+
+
+def _blank_lines(gap: str) -> range | None:
+    """docx2txt and web pages with blank lines: one blank line after every
+    cell, so an empty cell is two more line breaks ("1" / "" / "" / "" / "1"
+    holds one). The lines of the gap that are empty cells, or None if the gap
+    is not of this form."""
+    breaks = gap.count("\n")
+    if breaks < 2 or breaks % 2 or gap.strip(_SPACE + "\n"):
+        return None
+    return range(2, breaks, 2)
+
+
+def _bar_lines(gap: str) -> range | None:
+    """Web pages with bar lines: a line "|" after every cell, so an empty
+    cell is an empty line between two of them. The lines of the gap that
+    are empty cells, or None if the gap is not of this form."""
+    lines = gap.split("\n")
+    inner = [line.strip(_SPACE) for line in lines[1:-1]]
+    if len(lines) < 3 or lines[0].strip(_SPACE) or lines[-1].strip(_SPACE) or len(inner) % 2 == 0:
+        return None
+    if any(line != ("|" if index % 2 == 0 else "") for index, line in enumerate(inner)):
+        return None
+    return range(2, len(inner) + 1, 2)
+
+
+@attrs.frozen
+class EmptyMarks:
+    """How a converter marks an empty cell between two cells of a table."""
+
+    lines: Callable[[str], range | None]
+
+    def between(self, prepared: str, before: GridCell, after: GridCell, room: int) -> list[GridCell] | None:
+        """The empty cells between two cells, each a zero-width cell at the
+        start of the line that marks it; None if there are more than ``room``."""
+        gap = prepared[before.span.end : after.span.start]
+        found = self.lines(gap) or range(0)
+        if len(found) > room:
+            return None
+        line, at = before.span.end_line, before.span.end
+        return [GridCell("", _line_start(gap, number, line, at)) for number in found]
+
+
+def _line_start(gap: str, number: int, line: int, at: int) -> Span:
+    """A zero-width span at the start of the gap's ``number``-th line."""
+    start = 0
+    for _ in range(number):
+        start = gap.index("\n", start) + 1
+    return Span(line + number, 1, line + number, 1, at + start, at + start)
+
+
+#: The forms of marking empty cells, tried in turn.
+_EMPTY_FORMS = (EmptyMarks(_blank_lines), EmptyMarks(_bar_lines))
+
+
+def empty_cell_marks(cells: Sequence[tuple[GridCell, str]], prepared: str) -> EmptyMarks | None:
+    """The form in which the converter marked empty cells, if every gap next
+    to a value in the table has it; None otherwise. LibreOffice's text (an
+    empty line for an empty cell) is not told apart from plain pdftotext,
+    whose blank lines mark nothing, so its empty lines count for nothing."""
+    gaps = [
+        prepared[before.span.end : after.span.start]
+        for (before, kind_before), (after, kind) in itertools.pairwise(cells)
+        if NUMBER in (kind_before, kind)
+    ]
+    if not gaps:
+        return None
+    return next((form for form in _EMPTY_FORMS if all(form.lines(gap) is not None for gap in gaps)), None)
 
 
 def _join_header(cells: Sequence[GridCell]) -> list[GridCell]:
@@ -374,17 +471,19 @@ _WORD = re.compile(r"\S+")
 
 def fold_rows(grid: Grid, prepared: str, findings: Findings) -> Grid:
     """A one-cell-a-line grid folded into the table's rows (see the module)."""
-    folder = _Folder(findings, prepared)
-    for row in grid.rows:
-        for whole in row.cells:
-            for cell in _parts(whole, prepared):
-                kind = read_value(cell.text).kind
-                if kind == PAGE_NUMBER:
-                    continue
-                if kind in _VALUE_KINDS:
-                    folder.value(cell)
-                else:
-                    folder.text(cell)
+    cells = [
+        (cell, kind)
+        for row in grid.rows
+        for whole in row.cells
+        for cell in _parts(whole, prepared)
+        if (kind := read_value(cell.text).kind) != PAGE_NUMBER
+    ]
+    folder = _Folder(findings, prepared, empty_cell_marks(cells, prepared))
+    for cell, kind in cells:
+        if kind in _VALUE_KINDS:
+            folder.value(cell)
+        else:
+            folder.text(cell)
     folder.close()
     return Grid(grid.layout, tuple(folder.rows), grid.span, 0)
 
