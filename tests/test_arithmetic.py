@@ -267,6 +267,13 @@ REGRESSIONS = [
     (_T3 + "0160007&nbsp;" + _NEXT, "applications.new.total", None),
     # a long run whose published sum is broken: a cut may keep it by chance
     (_T3 + "30236619842400" + _NEXT, "applications.new.natural_person", None),
+    # "-019": a blank, 0 and 19, never "-0", 1 and 9 (nobody writes -0)
+    (
+        "二、主动公开政府信息情况第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量"
+        "行政处罚0015行政强制-019第二十条第（八）项",
+        "active_disclosure.coercion.decisions",
+        19,
+    ),
     # a blank glued to the header word before it is a blank, not part of the word
     (
         "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from gkparse.grids.markup import is_page, page_prose
+
 # One character for one character: line breaks that the grammars do not know
 # become "\n" or a space, so offsets stay the offsets of the caller's string.
 _SAME_LENGTH = str.maketrans(
@@ -31,11 +33,15 @@ def prepare(text: str) -> str:
 
     "\\r\\n" becomes " \\n" (the carriage return turns into trailing white
     space), other line breaks become "\\n", and a final "\\n" is added when
-    missing, just past the end of the caller's text.
+    missing, just past the end of the caller's text. An HTML page has the
+    markup outside its tables blanked, its paragraphs made lines
+    (:mod:`gkparse.grids.markup`).
     """
     prepared = text.replace("\r\n", " \n")
     if _TRANSLATED.search(prepared):
         prepared = prepared.translate(_SAME_LENGTH)
+    if is_page(prepared):
+        prepared = page_prose(prepared)
     return prepared if prepared.endswith("\n") else prepared + "\n"
 
 

@@ -25,7 +25,11 @@ _BODY_ENDS = ("关于", "政府信息公开", "政务公开", "信息公开", "�
 _PERIOD = re.compile(r"自((?:19|20)[0-9]{2})年1月1日起?至((?:19|20)[0-9]{2})年12月31日")
 # A paragraph that opens with the report's year: "2021年,通过县政府门户网站…".
 _OPENING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年[,，]")
-_DATE_LINE = re.compile(r"^[（(]?((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日[)）]?$")
+_DATE_LINE = re.compile(
+    r"^(?:(?:发布|成文|印发)?(?:日期|时间)[:：])?"  # a web page's label: "发布日期：2020-01-31"
+    r"[（(]?((?:19|20)[0-9]{2})(?:年([0-9]{1,2})月([0-9]{1,2})日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}))[)）]?"
+    r"(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"  # and its time: "2022-02-0816:34" once squeezed
+)
 
 
 @attrs.frozen
@@ -117,7 +121,7 @@ def _date(line: str) -> datetime.date | None:
     match = _DATE_LINE.match(_squeeze(line))
     if match is None:
         return None
-    year, month, day = (int(part) for part in match.groups())
+    year, month, day = (int(part) for part in match.groups() if part is not None)
     try:
         return datetime.date(year, month, day)
     except ValueError:

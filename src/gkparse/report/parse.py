@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import gc
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from gkparse.grids.grid import Grid
 from gkparse.grids.layouts import MAX_REGION_MARKS, TableSyntaxError, read_grid
 from gkparse.grids.lines import Lines, classify_lines
+from gkparse.grids.markup import is_page
 from gkparse.grids.regions import Region, find_regions
+from gkparse.grids.span import Span
 from gkparse.grids.text import prepare
 from gkparse.report import definitions as d
 from gkparse.report.interpret import (
@@ -78,7 +82,8 @@ def _parse(text: str) -> Report:
     cut_at = len(text) if len(prepared) > len(text) else None  # the text stops mid-line
     grids, table_runs = _tables(prepared, lines, regions, openings, headings, findings, cut_at)
     tables, edition = _read_tables(prepared, grids, findings)
-    sections = _sections(lines, openings, headings, table_runs)
+    page = is_page(text)  # its prose's white space is markup's padding: it collapses
+    sections = _sections(lines, openings, headings, table_runs, page)
     for key in SECTION_KEYS:
         if key not in {section.key for section in sections}:
             findings.add("SECTION-MISSING", "info", f"section {key!r} has no heading in the text", (key,))
@@ -95,7 +100,7 @@ def _parse(text: str) -> Report:
         year=metadata.year,
         published=metadata.published,
         edition=edition,
-        preamble=_join(prose.texts(0, before_sections)),
+        preamble=_join(prose.texts(0, before_sections), page),
         sections=sections,
         tables=tables,
         problems=tuple(findings.items),
@@ -119,16 +124,24 @@ def _breaks(lines: Lines, openings: Sequence[int]) -> list[int]:
     return sorted({*openings, *captions})
 
 
+_MARKED_TABLES = tuple(d.TABLE_MARKERS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _markers(text: str) -> tuple[int, ...]:
+    """How many of each table's words a cell holds, in
+    :data:`_MARKED_TABLES`' order (cells repeat: "0", "总计", the labels)."""
+    key = label_key(text)
+    return tuple(sum(1 for marker in d.TABLE_MARKERS[table] if marker in key) for table in _MARKED_TABLES)
+
+
 def _vote(texts: Sequence[str]) -> TableKey | None:
-    """The table whose words a row holds most of; None if none or a tie."""
-    counts = {
-        table: sum(1 for text in texts for marker in markers if marker in text)
-        for table, markers in d.TABLE_MARKERS.items()
-    }
-    ranked = sorted(counts.values(), reverse=True)
+    """The table whose words a row of cells holds most of; None if none or a tie."""
+    counts = [sum(column) for column in zip(*map(_markers, texts), strict=True)] or [0] * len(_MARKED_TABLES)
+    ranked = sorted(counts, reverse=True)
     if ranked[0] == 0 or ranked[0] == ranked[1]:
         return None
-    return max(counts, key=lambda table: counts[table])
+    return _MARKED_TABLES[counts.index(ranked[0])]
 
 
 def _split_by_table(grid: Grid, section: SectionKey | None) -> list[tuple[TableKey, Grid]]:
@@ -140,7 +153,7 @@ def _split_by_table(grid: Grid, section: SectionKey | None) -> list[tuple[TableK
     """
     pieces: list[tuple[TableKey | None, list[int]]] = []
     for index, row in enumerate(grid.rows):
-        vote = _vote([label_key(cell.text) for cell in row.cells])
+        vote = _vote([cell.text for cell in row.cells])
         if pieces and (vote is None or vote == pieces[-1][0] or pieces[-1][0] is None):
             pieces[-1][1].append(index)
             if pieces[-1][0] is None:
@@ -305,9 +318,10 @@ def _sections(
     openings: Sequence[int],
     headings: Mapping[int, SectionKey],
     table_runs: Sequence[tuple[int, int]],
+    page: bool,
 ) -> tuple[Section, ...]:
     """Each section's heading and body: its lines up to the next section's
-    heading, less the lines of its tables."""
+    heading, less the lines of its tables (an HTML page's white space collapsed)."""
     outside = _Prose(lines, table_runs, {})
     sections = []
     for number, index in enumerate(openings):
@@ -316,11 +330,20 @@ def _sections(
             Section(
                 headings[index],
                 lines.text(index).strip(),
-                _join(outside.texts(index + 1, stop)),
-                lines.span(index),
+                _join(outside.texts(index + 1, stop), page),
+                _stripped_span(lines, index),
             )
         )
     return tuple(sections)
+
+
+def _stripped_span(lines: Lines, index: int) -> Span:
+    """Where a line's text stands, without the white space around it (a web
+    page's markup before a heading is white space in the prepared text)."""
+    span, text = lines.span(index), lines.text(index)
+    lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+    column, end_column = span.column + lead, span.end_column - trail
+    return Span(span.line, column, span.end_line, end_column, span.start + lead, span.end - trail)
 
 
 class _Prose:
@@ -368,17 +391,22 @@ def _non_blank(texts: Iterable[str]) -> Iterator[str]:
     return (text for text in texts if text.strip())
 
 
+#: What a browser collapses into one space.
+_SPACES = re.compile(r"[ \t]+")
+
 #: Lines joined at a time: a body is joined from pieces, never from a list of all its lines.
 _JOIN_CHUNK = 4096
 
 
-def _join(lines: Iterable[str]) -> str:
+def _join(lines: Iterable[str], page: bool = False) -> str:
     """Lines as one text, one paragraph a line.
 
     Blank lines are dropped: some converters put one between paragraphs and
-    some do not, and the text should not depend on the converter.
+    some do not, and the text should not depend on the converter. The lines
+    of an HTML page have their runs of white space collapsed, as a browser
+    does (the prepared text pads out the markup with spaces).
     """
-    kept = _non_blank(lines)
+    kept = (_SPACES.sub(" ", text).strip() for text in _non_blank(lines)) if page else _non_blank(lines)
     pieces = []
     while chunk := list(itertools.islice(kept, _JOIN_CHUNK)):
         pieces.append("\n".join(chunk))

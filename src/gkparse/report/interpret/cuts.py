@@ -26,6 +26,8 @@ Number = int | Decimal
 MAX_STEPS = 5000
 
 _SIGNS = "+-\u2212增加减少"
+#: What makes a number negative.
+_MINUSES = ("-", "\u2212", "减少")
 
 
 def number(text: str) -> Number | None:
@@ -138,6 +140,8 @@ class _Search:
         if body >= len(run.text):
             return range(0)
         if run.text[body] == "0":
+            if any(minus in run.text[position:body] for minus in _MINUSES):
+                return range(0)  # nobody writes -0: the dash is a blank glued to the 0 ("-019")
             return range(body + 1, body + 2)  # a lone 0: no number starts with one
         return range(body + 1, len(run.text) + 1)
 
