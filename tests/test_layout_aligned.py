@@ -69,11 +69,17 @@ def test_values_of_a_table_not_aligned_stay_as_they_are() -> None:
 
 def test_a_line_of_values_below_a_row() -> None:
     """A value under a value is the rest of a broken number (it no longer reads
-    as one); a value in a gap of a short row is that row's."""
+    as one); a value in a gap between a row's values is that row's, set lower
+    (pingtan 2020 under pdftotext -layout), however many values the row has;
+    a value after the row's last is the rest of that last one."""
     broken = "结果   总计\n0   30   34\n    3    9\n"
     assert _texts(broken)[1] == ("0", "30\n3", "34\n9")
     offset = "规章   0   0   7\n规范性文件          77     166\n          77\n"
     assert _texts(offset)[1] == ("规范性文件", "77", "77", "166")
+    full = "行政许可          396            278\n                      442\n"
+    assert _texts(full)[0] == ("行政许可", "396", "442", "278")
+    after = "行政许可          396            278\n                                      4\n"
+    assert _texts(after)[0] == ("行政许可", "396", "278\n4")
 
 
 def test_numbers_between_single_spaces_in_a_laid_out_line() -> None:
@@ -222,3 +228,31 @@ def test_each_block_on_its_own_header() -> None:
     rows = _texts(text)
     assert rows[1] == ("row", "1", "2", "3")
     assert rows[3] == ("row", "4", "5", "6", "7")
+
+
+def test_column_labels_one_space_apart_in_one_header_cell() -> None:
+    """pdftotext -layout of pingtan 2020: the block header's labels stand one
+    space apart (one cell), and each row's change is set lower than its other
+    values. Each word of the header is a column; the lower value is the
+    row's, in the gap where it stands."""
+    text = (
+        "二、主动公开政府信息情况\n\n第二十条第（五）项\n\n"
+        "信息内容          上一年项目数量 本年增/减 处理决定数量\n\n"
+        "行政许可          396            278\n"
+        "                      442\n\n"
+        "其他对外管理服务事项 10                105\n"
+        "                      7\n"
+    )
+    facts = gkparse.parse(text).facts()
+    assert [facts[f"active_disclosure.licensing.{c}"] for c in ("prev_items", "change", "decisions")] == [
+        396,
+        442,
+        278,
+    ]
+    assert [
+        facts[f"active_disclosure.other_services.{c}"] for c in ("prev_items", "change", "decisions")
+    ] == [
+        10,
+        7,
+        105,
+    ]

@@ -256,11 +256,11 @@ class AlignedReader(GridReader):
         """Rows as they are; a line of values alone right below a data line is
         read with it (measured in characters, as pdftotext lays text out): a
         value under a value is the rest of that cell, broken over two lines;
-        a value in a gap of a row that has fewer values than the table's
-        fullest row is a cell of that row; a value in a gap of a full row may
-        be the rest of either neighbour, which then both keep it (with its
-        line break, their text no longer reads as one number)."""
-        fullest = max((len(line.values) for line in lines if line.is_data), default=0)
+        a value in a gap between two of the row's values is a cell of that
+        row, set lower than the others (a rest of a number stands under the
+        number); a value before the row's first value or after its last is
+        the rest of the value beside it (with its line break, its text no
+        longer reads as one number)."""
         rows: list[GridRow] = []
         index = 0
         while index < len(lines):
@@ -268,11 +268,11 @@ class AlignedReader(GridReader):
             below = lines[index + 1] if index + 1 < len(lines) else None
             if line.is_data and below is not None and below.number == line.number + 1 and below.values:
                 if below.values_only:
-                    rows.append(self._joined(line, below.cells, fullest))
+                    rows.append(self._joined(line, below.cells))
                     index += 2
                     continue
                 if _wrapped(line, below):  # digits of the row above, beside the rest of a label
-                    rows.append(self._joined(line, below.values, 0))
+                    rows.append(self._joined(line, below.values))
                     rows.append(row_of([cell.grid_cell(self.at) for cell in below.labels]))
                     index += 2
                     continue
@@ -280,7 +280,7 @@ class AlignedReader(GridReader):
             index += 1
         return rows
 
-    def _joined(self, line: _Line, below: Sequence[_Cell], fullest: int) -> GridRow:
+    def _joined(self, line: _Line, below: Sequence[_Cell]) -> GridRow:
         """The data line with the values of the line below read into it."""
         upper = line.cells
         first_value = line.first_value or 0
@@ -296,16 +296,11 @@ class AlignedReader(GridReader):
                 rests.setdefault(max(position, first_value), []).append(cell)
             else:
                 gaps.append((position, cell))
-        room = len(line.values) + len(gaps) <= fullest
         for position, cell in gaps:
-            if room and 0 < position < len(upper) and position >= first_value:
+            if 0 < position < len(upper) and position >= first_value:
                 inserted.setdefault(position, []).append(cell)
-                continue
-            beside = {
-                min(max(neighbour, first_value), len(upper) - 1) for neighbour in (position - 1, position)
-            }
-            for neighbour in beside:  # the rest of either value beside it
-                rests.setdefault(neighbour, []).append(cell)
+            else:  # the rest of the value beside it
+                rests.setdefault(min(max(position, first_value), len(upper) - 1), []).append(cell)
         cells: list[GridCell] = []
         for number, cell in enumerate(upper):
             cells += [extra.grid_cell(self.at) for extra in inserted.get(number, [])]

@@ -85,6 +85,18 @@ def _header_slots(cells: Sequence[GridCell], width: int) -> ValueSlots:
     )
 
 
+def _column_words(text: str) -> list[str]:
+    """A header cell's column labels: its words, if a converter put several
+    column labels in one cell ("上一年项目数量 本年增/减 处理决定数量", pdftotext
+    -layout where the header's columns stand one space apart) and each word
+    is a column of its own; else the cell as one label."""
+    words = text.split()
+    columns = [best_match(label_key(word), _ALL_COLUMNS) for word in words]
+    if len(words) > 1 and all(columns) and len({c.key for c in columns if c}) == len(words):
+        return [label_key(word) for word in words]
+    return [label_key(text)]
+
+
 def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_PendingRow]:
     pending: list[_PendingRow] = []
     columns: tuple[d.Label | None, ...] | None = None
@@ -97,6 +109,10 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
             continue
         if any(d.ACTIVE_DISCLOSURE_HEADER in text for text in labels):
             after = labels[next(i for i, t in enumerate(labels) if d.ACTIVE_DISCLOSURE_HEADER in t) + 1 :]
+            header = parts.labels[len(labels) - len(after) :]
+            apart = [word for cell in header for word in _column_words(cell.text)]
+            split = len(apart) > len(after)
+            after = tuple(apart) if split else after
             found: list[d.Label | None] = []
             for text in after:
                 column = best_match(text, _ALL_COLUMNS)
@@ -114,7 +130,7 @@ def _active_disclosure_rows(grids: Sequence[Grid], findings: Findings) -> list[_
             columns, header_unit = tuple(found), header_unit_of(after)
             cells = parts.row.cells
             at = next(i for i, cell in enumerate(cells) if d.ACTIVE_DISCLOSURE_HEADER in label_key(cell.text))
-            slots = _header_slots(cells[at + 1 :], len(cells))
+            slots = None if split else _header_slots(cells[at + 1 :], len(cells))
             continue
         matches = (best_match(text, _ALL_ROWS) for text in reversed(labels))
         row = next((match for match in matches if match is not None), None)
