@@ -170,6 +170,31 @@ def test_pieces_of_a_group_label_between_a_rows_lines_are_rows_of_their_own() ->
     assert _table3_row(alone, "unable_needs_making") == [None] * 7
 
 
+def test_a_header_plain_pdftotext_scrambled_places_nothing() -> None:
+    """Plain pdftotext of a real page (Shanghai 2019) writes the header cell
+    本年新 / 公开数量 around 对外公开总数量, so the header reads with 对外公开总数量
+    second. Its values are not placed by that order (13 is no total)."""
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n本年新\n制作数量\n\n信息内容\n\n本年新\n"
+        "对外公开总数量\n公开数量\n\n规章\n\n13\n\n13\n\n524\n\n规范性文件\n\n60\n\n60\n\n368\n\n"
+        "第二十条第（五）项\n"
+    )
+    report = gkparse.parse(text)
+    facts = report.facts()
+    assert [facts[f"active_disclosure.regulations.{c}"] for c in ("made", "published", "total_public")] == [
+        None,
+        None,
+        None,
+    ]
+    assert report.cell("active_disclosure.regulations.made").state == "unknown"
+    found = [f for f in report.problems if f.code == "HEADER-ORDER"]
+    assert [f.keys for f in found] == [
+        ("active_disclosure.regulations",),
+        ("active_disclosure.normative_documents",),
+    ]
+    assert "(?, total_public, ?)" in found[0].message
+
+
 def _docx2txt(cells: list[str]) -> str:
     """Cells as docx2txt writes them: each cell, then a blank line."""
     return "".join(f"{cell}\n\n" for cell in cells)
@@ -187,12 +212,19 @@ _BLANK_ROWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("write", [_docx2txt, _bar_lines])
+def _lo_nbsp(cells: list[str]) -> str:
+    """Cells as LibreOffice's text writes them, one a line, where the empty
+    cells hold a no-break space (a web page's &nbsp; pasted into Word)."""
+    return "".join(f"{cell or chr(0xA0)}\n" for cell in cells)
+
+
+@pytest.mark.parametrize("write", [_docx2txt, _bar_lines, _lo_nbsp])
 def test_empty_cells_count_where_the_converter_marks_every_one(write: object) -> None:
     """docx2txt writes an empty cell as one more blank line, a web page with
-    bar lines as an empty line between two bars: a row short of values takes
-    the empty cells between its label and its last value, each a blank cell
-    at the line that marks it."""
+    bar lines as an empty line between two bars, LibreOffice a no-break space
+    where the cell held one: a row short of values takes the empty cells
+    between its label and its last value, each a blank cell at the line
+    that marks it."""
     assert callable(write)
     text = write(
         ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计", *_BLANK_ROWS]
@@ -203,7 +235,7 @@ def test_empty_cells_count_where_the_converter_marks_every_one(write: object) ->
     blank = report.cell("applications.new.commercial")
     assert blank.state == "blank"
     assert blank.span is not None
-    assert text[blank.span.start : blank.span.start + 2] in ("\n\n", "\n|")
+    assert text[blank.span.start : blank.span.start + 2] in ("\n\n", "\n|", "\xa0\n")
     assert "LINES-ROW-COUNT" not in {finding.code for finding in report.problems}
 
 

@@ -342,7 +342,7 @@ class _Folder:
 _SPACE = " \t\u3000\u00a0"
 
 
-def _blank_lines(gap: str) -> range | None:
+def _blank_lines(gap: str) -> Sequence[int] | None:
     """docx2txt and web pages with blank lines: one blank line after every
     cell, so an empty cell is two more line breaks ("1" / "" / "" / "" / "1"
     holds one). The lines of the gap that are empty cells, or None if the gap
@@ -353,7 +353,7 @@ def _blank_lines(gap: str) -> range | None:
     return range(2, breaks, 2)
 
 
-def _bar_lines(gap: str) -> range | None:
+def _bar_lines(gap: str) -> Sequence[int] | None:
     """Web pages with bar lines: a line "|" after every cell, so an empty
     cell is an empty line between two of them. The lines of the gap that
     are empty cells, or None if the gap is not of this form."""
@@ -366,17 +366,39 @@ def _bar_lines(gap: str) -> range | None:
     return range(2, len(inner) + 1, 2)
 
 
+#: More empty cells than any row has: a gap holding more marks no row's.
+_MOST_EMPTIES = 64
+
+
+def _nbsp_lines(gap: str) -> Sequence[int] | None:
+    """LibreOffice's text of a table whose empty cells hold a no-break space
+    (a page's &nbsp; pasted into Word): a line of no-break space alone is an
+    empty cell, one line a cell; an empty line marks nothing (it may be a
+    merged cell, or plain pdftotext's spacing). The lines of the gap that
+    are empty cells (at most a few more than a row holds), or None if the
+    gap is not white space."""
+    if gap.strip(_SPACE + "\n"):
+        return None
+    found: list[int] = []
+    for number, line in enumerate(gap.split("\n")[1:-1], start=1):
+        if line.strip(" \t\u3000") and not line.strip(_SPACE):
+            found.append(number)
+            if len(found) > _MOST_EMPTIES:
+                break
+    return found
+
+
 @attrs.frozen
 class EmptyMarks:
     """How a converter marks an empty cell between two cells of a table."""
 
-    lines: Callable[[str], range | None]
+    lines: Callable[[str], Sequence[int] | None]
 
     def between(self, prepared: str, before: GridCell, after: GridCell, room: int) -> list[GridCell] | None:
         """The empty cells between two cells, each a zero-width cell at the
         start of the line that marks it; None if there are more than ``room``."""
         gap = prepared[before.span.end : after.span.start]
-        found = self.lines(gap) or range(0)
+        found = self.lines(gap) or ()
         if len(found) > room:
             return None
         line, at = before.span.end_line, before.span.end
@@ -392,14 +414,15 @@ def _line_start(gap: str, number: int, line: int, at: int) -> Span:
 
 
 #: The forms of marking empty cells, tried in turn.
-_EMPTY_FORMS = (EmptyMarks(_blank_lines), EmptyMarks(_bar_lines))
+_EMPTY_FORMS = (EmptyMarks(_blank_lines), EmptyMarks(_bar_lines), EmptyMarks(_nbsp_lines))
 
 
 def empty_cell_marks(cells: Sequence[tuple[GridCell, str]], prepared: str) -> EmptyMarks | None:
     """The form in which the converter marked empty cells, if every gap next
     to a value in the table has it; None otherwise. LibreOffice's text (an
     empty line for an empty cell) is not told apart from plain pdftotext,
-    whose blank lines mark nothing, so its empty lines count for nothing."""
+    whose blank lines mark nothing, so its empty lines count for nothing;
+    its lines of a no-break space alone do."""
     gaps = [
         prepared[before.span.end : after.span.start]
         for (before, kind_before), (after, kind) in itertools.pairwise(cells)

@@ -246,7 +246,8 @@ def _with_blanks(
     if any(not words.explains(text) for text, _ in items):
         return None
     if following is None and group and group[-1] + 1 < len(pieces):
-        # the table's last row: blanks glued to its numbers ("24不适用三、收到和处理…")
+        # the table's last row: blanks after its numbers on their line, glued
+        # or not ("24不适用三、收到和处理…", "5 17 13 不适用")
         word = pieces[group[-1] + 1]
         if word.kind == WORD and word.span.line == pieces[group[-1]].span.end_line:
             if word.text.lower().startswith("&nbsp;"):
@@ -254,8 +255,7 @@ def _with_blanks(
             marks, rest = _leading_blanks(label_key(word.text))
             if rest and not (words.opens(rest) or _opens_heading(rest)):
                 return None  # a sentence goes on after the numbers: "行政规范性文件698件，动态更新…"
-            if word.span.start == pieces[group[-1]].span.end:
-                after = [Piece(BLANK, mark, word.span) for mark in marks]
+            after = [Piece(BLANK, mark, word.span) for mark in marks]
     return [*before, *runs, *after]
 
 

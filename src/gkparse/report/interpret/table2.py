@@ -164,9 +164,23 @@ def read_active_disclosure(grids: Sequence[Grid], edition: Edition | None) -> Ta
     pending = _active_disclosure_rows(grids, findings)
     edition = detect_edition(pending) or edition
     cells: dict[str, Cell] = {}
+    unplaced: list[str] = []
     for item in pending:
         prefix = f"{d.ACTIVE_DISCLOSURE}.{item.row.key}"
         columns = item.columns
+        if columns is not None and _out_of_order(item.row, columns):
+            names = ", ".join(column.key if column is not None else "?" for column in columns)
+            findings.add(
+                "HEADER-ORDER",
+                "error",
+                f"active_disclosure: the header above row {item.row.label!r} names its columns in an "
+                f"order the format does not have ({names}); a converter may have moved them, so its "
+                "values are not placed",
+                (prefix,),
+                item.parts.row.span,
+            )
+            unplaced.append(prefix)
+            continue
         if columns is None and edition is not None:
             block = next((b for b in d.ACTIVE_DISCLOSURE_BLOCKS[edition] if item.row in b.rows), None)
             columns = block.columns if block else None
@@ -187,4 +201,22 @@ def read_active_disclosure(grids: Sequence[Grid], edition: Edition | None) -> Ta
         placed = place_row(prefix, item.parts, columns, findings, header_unit=item.header_unit, slots=slots)
         for cell in placed:
             cells[cell.key] = cell
-    return TableReading.of(cells, tuple(findings.items), edition)
+    return TableReading.of(cells, tuple(findings.items), edition, unplaced)
+
+
+def _out_of_order(row: d.Label, columns: Sequence[d.Label | None]) -> bool:
+    """Whether a header as long as the row's block names a column where the
+    format has another (plain pdftotext writes a header cell broken over
+    lines around its neighbour: 本年新 / 对外公开总数量 / 公开数量, so 对外公开总数量
+    comes second). A table laid out as the format has it never does; what
+    its values are then cannot be told by their order."""
+    fitting = [
+        block.columns
+        for blocks in d.ACTIVE_DISCLOSURE_BLOCKS.values()
+        for block in blocks
+        if any(other.key == row.key for other in block.rows) and len(block.columns) == len(columns)
+    ]
+    return bool(fitting) and not any(
+        all(column is None or column.key == want.key for column, want in zip(columns, block, strict=True))
+        for block in fitting
+    )
