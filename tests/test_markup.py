@@ -134,3 +134,16 @@ def test_date_lines_of_web_pages() -> None:
     ):
         report = gkparse.parse(f"某局2020年政府信息公开工作年度报告\n{line}\n一、总体情况\n好。\n")
         assert report.published == want, line
+
+
+def test_title_lines_as_converters_write_them() -> None:
+    """Markdown's marks around a title are no part of it; pandoc's fenced
+    div is no text; a sentence (a preamble opening with 根据…。) is no title."""
+    title = "某局2021年政府信息公开工作年度报告"
+    tail = "\n一、总体情况\n好。\n"
+    for head in (f"# {title}", f"**{title}**", f"::: {{#zoom .article-content}}\n{title}"):
+        assert gkparse.parse(head + tail).title == title, head
+    sentence = "根据《条例》规定编制本报告。本报告中所列数据统计期限为2025年1月1日至12月31日。"
+    report = gkparse.parse(sentence + tail)
+    assert report.title is None
+    assert report.year == 2025  # from the statistical period, as for a text without a title

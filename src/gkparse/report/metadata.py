@@ -22,7 +22,8 @@ _YEAR = re.compile(r"((?:19|20)[0-9]{2})年度?")
 # Where the body's name ends in a title: the name of the report begins.
 _BODY_ENDS = ("关于", "政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告", "年报")
 # The statistical period the prose states: "统计期限自2022年1月1日起至2022年12月31日止".
-_PERIOD = re.compile(r"自((?:19|20)[0-9]{2})年1月1日起?至((?:19|20)[0-9]{2})年12月31日")
+# Also "为2025年1月1日至12月31日", "从2019年1月1日到12月31日止": the year once.
+_PERIOD = re.compile(r"(?:自|为|从)((?:19|20)[0-9]{2})年1月1日起?(?:至|到)(?:((?:19|20)[0-9]{2})年)?12月31日")
 # A paragraph that opens with the report's year: "2021年,通过县政府门户网站…".
 _OPENING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年[,，]")
 _DATE_LINE = re.compile(
@@ -44,6 +45,12 @@ class Metadata:
 
 
 _SPACE = re.compile(r"\s+")
+#: Markdown's marks around a title line ("**…**", "# …"): no part of it.
+_MARKUP_AROUND = "*_#"
+#: A title is no sentence: a line holding "。" is the report's prose.
+_SENTENCE_END = "。"
+#: pandoc markdown's fenced div, around a page's article.
+_FENCE = ":::"
 
 
 def _squeeze(text: str) -> str:
@@ -62,9 +69,11 @@ def read_metadata(preamble: Sequence[str], closing: Sequence[str], prose: Iterab
     """
     title_lines: list[str] = []
     for line in preamble[:_TITLE_MAX_LINES]:
-        squeezed = _squeeze(line)
-        if len(squeezed) > _TITLE_MAX_CHARS or _DATE_LINE.match(squeezed):
+        squeezed = _squeeze(line).strip(_MARKUP_AROUND)
+        if len(squeezed) > _TITLE_MAX_CHARS or _DATE_LINE.match(squeezed) or _SENTENCE_END in squeezed:
             break
+        if squeezed.startswith(_FENCE):
+            continue  # pandoc's fenced div (::: {#zoom .article-content}): no text
         title_lines.append(squeezed)
         if any(word in squeezed for word in _REPORT_WORDS):
             break
@@ -91,7 +100,7 @@ def _prose_year(prose: Iterable[str]) -> int | None:
             continue  # both forms name a year: "2021年"
         squeezed = _squeeze(line)
         period = _PERIOD.search(squeezed)
-        if period and period.group(1) == period.group(2):
+        if period and period.group(2) in (None, period.group(1)):
             return int(period.group(1))
         if opening_year is None:
             opening = _OPENING_YEAR.match(squeezed)
