@@ -2,7 +2,8 @@
 
 ``tests/fixtures/converters`` is written by ``python -m tests.converters.make``
 (real converters run on reports built as Word files and web pages);
-``tests/fixtures/corpus`` is a copy of the shared real-report corpus. A value
+``tests/fixtures/corpus`` is a copy of the shared real-report corpus, and
+``tests/fixtures/real`` holds real reports found elsewhere, rendered here. A value
 that gkparse reads and that differs from the case's truth.json is a wrong
 value; None (not read) is never wrong.
 """
@@ -18,7 +19,7 @@ import pytest
 from tests.converters import make, score
 from tests.converters.template import MONEY_KEYS, valid_keys
 
-ROOTS = {"converters": score.ROOTS[0], "corpus": score.ROOTS[1]}
+ROOTS = {"converters": score.ROOTS[0], "corpus": score.ROOTS[1], "real": score.ROOTS[2]}
 CASES = [(label, case) for label, root in ROOTS.items() for case in score.cases(root)]
 IDS = [f"{label}/{case.name}" for label, case in CASES]
 DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -41,6 +42,7 @@ def test_fixture_roots_have_cases() -> None:
     assert {case.name for case in score.cases(ROOTS["converters"])} == set(make.all_names())
     assert len(score.cases(ROOTS["corpus"])) >= 7
     assert (ROOTS["corpus"] / "cases.json").exists()
+    assert score.cases(ROOTS["real"])
 
 
 @pytest.mark.parametrize(("label", "case"), CASES, ids=IDS)

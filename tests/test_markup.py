@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 import gkparse
 from gkparse.grids.markup import is_page, page_prose
 from gkparse.grids.text import prepare
+from tests.converters import score
+
+REAL = score.ROOTS[2]
 
 _TABLE = (
     '<table><tr><td colspan="2">第二十条第（一）项</td></tr>'
@@ -147,3 +150,19 @@ def test_title_lines_as_converters_write_them() -> None:
     report = gkparse.parse(sentence + tail)
     assert report.title is None
     assert report.year == 2025  # from the statistical period, as for a text without a title
+
+
+def test_a_real_page_on_one_line_reads_whole() -> None:
+    """The Shanghai 2019 report as its site stores it (one line of <p> and
+    <table>): its metadata, its six sections, and every fact of its truth."""
+    case = REAL / "shanghai_bangongting_2019"
+    report = gkparse.parse((case / "source.html").read_text(encoding="utf-8"))
+    assert report.title == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
+    assert (report.year, report.published, report.body) == (
+        2019,
+        datetime.date(2020, 1, 31),
+        "上海市人民政府办公厅",
+    )
+    assert len(report.sections) == 6
+    result = score.score_file(case, "source.html", score.expected(score.load_truth(case)))
+    assert (len(result.wrong), len(result.missed)) == (0, 0)

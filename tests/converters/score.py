@@ -26,7 +26,7 @@ import gkparse
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-ROOTS = (FIXTURES / "converters", FIXTURES / "corpus")
+ROOTS = (FIXTURES / "converters", FIXTURES / "corpus", FIXTURES / "real")
 
 #: Converter family of each rendering, by file name.
 FAMILIES: dict[str, str] = {
