@@ -48,6 +48,21 @@ def test_cells_join_their_fragments() -> None:
     assert (cell.span.line, cell.span.column) == (5, 9)  # columns count characters
 
 
+def test_a_hard_line_break_in_a_cell_is_a_line_break() -> None:
+    """pandoc's markdown writes a <br> in a cell as a backslash at the end of
+    the cell's line; an escaped backslash stays."""
+    text = (
+        "+-----------+----------+\n"
+        "| 信息内容  | 本年新\\  |\n"
+        "|           | 制作数量 |\n"
+        "+-----------+----------+\n"
+        "| a\\\\       | 13       |\n"
+        "+-----------+----------+\n"
+    )
+    grid = parse_table(text, "grid")
+    assert [row.texts for row in grid.rows] == [("信息内容", "本年新\n制作数量"), ("a\\\\", "13")]
+
+
 def test_a_missing_pipe_spans_columns_and_a_partial_border_spans_rows() -> None:
     text = "+----+----+----+\n| 合并    | c  |\n+----+----+    |\n| a  | b  |    |\n+----+----+----+\n"
     assert _cells(text) == [[("合并", 2, 1), ("c", 1, 2)], [("a", 1, 1), ("b", 1, 1)]]

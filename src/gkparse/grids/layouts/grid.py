@@ -244,7 +244,7 @@ class GridTableReader(GridReader):
         for cell in cells:
             first, last = band[cell.top - 1], band[cell.bottom + 1]
             row_span = bisect.bisect_left(starts, last) - bisect.bisect_left(starts, first)
-            texts = [str(token).strip() for token in cell.fragments]
+            texts = [_without_hard_break(str(token).strip()) for token in cell.fragments]
             kept = [token for token, text in zip(cell.fragments, texts, strict=True) if text]
             if kept:
                 span = self.at.of(kept[0], kept[-1])
@@ -292,6 +292,15 @@ class GridTableReader(GridReader):
                 span = self.at.before(anchor) if later is not None else _after(self.at.of(anchor))
                 cells.append(GridCell("", span))
         return row_of(cells)
+
+
+def _without_hard_break(text: str) -> str:
+    """A cell's line without pandoc's hard line break, a backslash at its end
+    (a ``<br>`` of the source: "本年新\\" / "制作数量"); an escaped backslash
+    ("\\\\") is text."""
+    if text.endswith("\\") and (len(text) - len(text.rstrip("\\"))) % 2:
+        return text[:-1].rstrip()
+    return text
 
 
 def _after(span: Span) -> Span:
