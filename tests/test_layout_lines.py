@@ -239,6 +239,31 @@ def test_empty_cells_count_where_the_converter_marks_every_one(write: object) ->
     assert "LINES-ROW-COUNT" not in {finding.code for finding in report.problems}
 
 
+@pytest.mark.parametrize("blank_line", ["\n", "\n\n"])
+def test_a_rows_last_empty_cells_count_where_a_no_break_space_marks_them(blank_line: str) -> None:
+    """Empty cells after a row's last value may be the next row's merged
+    cells, which hold nothing; a cell that held &nbsp; is the row's own
+    (LibreOffice one line a cell, docx2txt a blank line between cells)."""
+    nbsp = "\xa0"
+    cells = [
+        "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计",
+        "三、本年度办理结果", "（一）予以公开", "258", "12", nbsp, nbsp, "1", "1", nbsp, "",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "3", nbsp, nbsp, nbsp, nbsp, nbsp, "",
+        "（三）不予公开", "1.属于国家秘密", "14", nbsp, nbsp, "", nbsp, nbsp, "14", "",
+    ]  # fmt: skip
+    report = gkparse.parse("".join(f"{cell}{blank_line}" for cell in cells))
+    assert _table3_row(report, "granted") == [258, 12, None, None, 1, 1, None]
+    assert report.cell("applications.granted.total").state == "blank"
+    # five marked of six: the sixth may be a merged cell of the next row
+    assert _table3_row(report, "partly_granted") == [None] * 7
+    assert report.cell("applications.partly_granted.total").state == "unknown"
+    state_secret = report.cell("applications.denied_state_secret.natural_person")
+    if blank_line == "\n":  # LibreOffice: an unmarked empty line between a row's cells cannot be counted
+        assert state_secret.state == "unknown"
+    else:  # docx2txt: every empty cell is two more line breaks, marked or not
+        assert _table3_row(report, "denied_state_secret") == [14, None, None, None, None, None, 14]
+
+
 def test_empty_cells_count_for_nothing_where_the_marks_are_not_uniform() -> None:
     """One gap next to a value that is not docx2txt's (a single line break)
     and the blank lines may be anything (plain pdftotext): the short row

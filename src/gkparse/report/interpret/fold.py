@@ -294,9 +294,10 @@ class _Folder:
 
     def with_empties(self, label: GridCell, values: list[GridCell], expected: int) -> list[GridCell]:
         """A short row's values with the empty cells the converter marked
-        between its label and its last value, if they make its count; else
-        the values as they were. Empty cells after the last value are not
-        counted: they may be the next row's merged cells."""
+        between its label and its last value, and after it the ones a
+        no-break space marks, if they make its count; else the values as
+        they were. Unmarked empty cells after the last value are not counted:
+        they may be the next row's merged cells."""
         if self.empties is None:
             return values
         room = expected - len(values)
@@ -308,7 +309,9 @@ class _Folder:
             room -= len(empties)
             filled += empties
             filled.append(cell)
-        return filled if room == 0 else values
+        if room:
+            filled += trailing_empties(self.prepared, values[-1], room)
+        return filled if len(filled) == expected else values
 
     def header_columns(self, labels: Sequence[GridCell]) -> None:
         keys = [label_key(cell.text) for cell in labels]
@@ -388,18 +391,28 @@ def _nbsp_lines(gap: str) -> Sequence[int] | None:
     return found
 
 
+def _unmarked_line(gap: str) -> bool:
+    """Whether a gap holds an empty line without a no-break space: under
+    LibreOffice's one line a cell, an empty cell that nothing marks."""
+    return any(not line.strip(_SPACE) and "\xa0" not in line for line in gap.split("\n")[1:-1])
+
+
 @attrs.frozen
 class EmptyMarks:
-    """How a converter marks an empty cell between two cells of a table."""
+    """How a converter marks an empty cell between two cells of a table;
+    ``marked_only``: its unmarked empty lines cannot be counted, so a row
+    whose cells have one between them is not counted at all."""
 
     lines: Callable[[str], Sequence[int] | None]
+    marked_only: bool = False
 
     def between(self, prepared: str, before: GridCell, after: GridCell, room: int) -> list[GridCell] | None:
-        """The empty cells between two cells, each a zero-width cell at the
-        start of the line that marks it; None if there are more than ``room``."""
+        """The empty cells between two cells of a row, each a zero-width cell
+        at the start of the line that marks it; None if there are more than
+        ``room``, or if an empty line marks nothing certain."""
         gap = prepared[before.span.end : after.span.start]
         found = self.lines(gap) or ()
-        if len(found) > room:
+        if len(found) > room or (self.marked_only and _unmarked_line(gap)):
             return None
         line, at = before.span.end_line, before.span.end
         return [GridCell("", _line_start(gap, number, line, at)) for number in found]
@@ -414,7 +427,23 @@ def _line_start(gap: str, number: int, line: int, at: int) -> Span:
 
 
 #: The forms of marking empty cells, tried in turn.
-_EMPTY_FORMS = (EmptyMarks(_blank_lines), EmptyMarks(_bar_lines), EmptyMarks(_nbsp_lines))
+_EMPTY_FORMS = (EmptyMarks(_blank_lines), EmptyMarks(_bar_lines), EmptyMarks(_nbsp_lines, marked_only=True))
+
+#: Where the text after a row's last value goes on.
+_TEXT_AFTER = re.compile(r"\S")
+
+
+def trailing_empties(prepared: str, last: GridCell, room: int) -> list[GridCell]:
+    """The first ``room`` empty cells a no-break space marks right after a
+    row's last value (its blank last columns; a merged cell of the next row
+    holds nothing), or none if there are fewer."""
+    after = _TEXT_AFTER.search(prepared, last.span.end)
+    gap = prepared[last.span.end : after.start() if after else len(prepared)]
+    found = _nbsp_lines(gap) or ()
+    if len(found) < room:
+        return []
+    line, at = last.span.end_line, last.span.end
+    return [GridCell("", _line_start(gap, number, line, at)) for number in found[:room]]
 
 
 def empty_cell_marks(cells: Sequence[tuple[GridCell, str]], prepared: str) -> EmptyMarks | None:
