@@ -85,6 +85,7 @@ SHAPES: dict[str, Shape] = {
     "table rows (pipe)": _repeat("| 规章 | 0 | 0 | 0 |\n", head=_PIPE_HEADER),
     "outline numbers": _repeat("一、"),
     "HTML tags": _repeat("<td>0</td>"),
+    "a page's paragraphs": _repeat("<p>一、总体情况</p><p>&nbsp;</p>"),
     "grid rules": _repeat("+----", tail="+\n"),
     "reports run together": _reports,
 }

@@ -124,6 +124,7 @@ SHAPES = {
     "tab rows": "规章\t0\t0\t0\n" * 20_000,
     "one wide pipe row": "| " + " | ".join(["0"] * 40_000) + " |\n|" + " --- |" * 40_000 + "\n",
     "one wide aligned row": "0  " * 60_000 + "\n",
+    "a page's paragraphs on one line": "<p>一、总体情况</p><p>&nbsp;</p>" * 8_000,
 }
 
 
