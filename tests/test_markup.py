@@ -78,7 +78,9 @@ def test_what_is_no_page_is_left_alone() -> None:
         assert not is_page(text)
         assert prepare(text) == (text if text.endswith("\n") else text + "\n")
     assert is_page("  <p>一、总体情况</p>")
-    assert is_page("<!DOCTYPE html>")
+    assert is_page("<!-- saved from url=(0045)https://www.example.gov.cn/ -->\n<html><body>")
+    markdown = "<!-- converted -->\n| 规章 | 1<br>2 | 3 |\n| --- | --- | --- |\n"
+    assert not is_page(markdown)  # no paragraph, no body: its <br> stays in its cell
 
 
 def test_markup_that_never_closes() -> None:

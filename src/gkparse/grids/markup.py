@@ -11,9 +11,10 @@ the ``html`` layout to read. The text keeps its length, so every offset is
 still an offset into the caller's string; lines are counted in the text as
 the markup breaks it.
 
-Only a text whose first tag opens with it, and that tag is no ``<table>``
-(a rendered report or a markdown file holding an HTML table is not a page),
-is read so.
+Only a text that opens with a tag, that tag no ``<table>`` (a rendered
+report or a markdown file holding an HTML table is not a page), and that
+holds a paragraph's, a division's or a heading's end or a ``<body>``, is
+read so.
 """
 
 from __future__ import annotations
@@ -44,9 +45,15 @@ _BREAKS = frozenset(
 _HIDDEN = frozenset({"script", "style"})
 
 
+#: What a page's prose is made of and a markdown file is not.
+_BLOCKS = re.compile(r"</(?:p|div|h[1-6])\s*>|<body[\s>]", re.IGNORECASE)
+
+
 def is_page(text: str) -> bool:
-    """Whether a text is an HTML page (see the module)."""
-    return _PAGE.match(text) is not None
+    """Whether a text is an HTML page (see the module): it opens with markup
+    that is no table, and it has paragraphs or a body (a markdown file that
+    opens with a comment has neither)."""
+    return _PAGE.match(text) is not None and _BLOCKS.search(text) is not None
 
 
 def page_prose(text: str) -> str:
