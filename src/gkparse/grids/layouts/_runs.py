@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from array import array
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -27,30 +28,15 @@ ReadRun = Callable[[Lines, int, int], R]
 Candidate = Callable[[Lines, int], bool]
 
 
-class LazyRun(Generic[R]):
-    """A run read on first use: a text of prose lines never reads its runs.
+class LineRuns(Generic[R]):
+    """The runs of candidate lines of one text (breaks end them), found in
+    one pass and kept by their first and last lines in two arrays (a text
+    of many short runs makes no object a run), each read on first use: a
+    text of prose lines never reads its runs.
 
     A run holding more of its layout's cell marks than a table may (see
     :func:`~gkparse.grids.layouts._base.marks_over`) is never read: it reads
     as None, no table."""
-
-    def __init__(self, lines: Lines, start: int, end: int, read: ReadRun[R], marks: re.Pattern[str]) -> None:
-        self.lines, self.start, self.end, self._reader, self._marks = lines, start, end, read, marks
-        self._read: R | None = None
-        self._done = False
-
-    def read(self) -> R | None:
-        if not self._done:
-            self._done = True
-            lines = self.lines
-            if not marks_over(self._marks, lines.source, lines.start(self.start), lines.end(self.end)):
-                self._read = self._reader(lines, self.start, self.end)
-        return self._read
-
-
-class LineRuns(Generic[R]):
-    """The runs of candidate lines of one text (breaks end them), found in
-    one pass and kept by their first lines, not by each line."""
 
     def __init__(
         self,
@@ -60,8 +46,9 @@ class LineRuns(Generic[R]):
         read: ReadRun[R],
         marks: re.Pattern[str],
     ) -> None:
-        self.starts: list[int] = []
-        self.runs: list[LazyRun[R]] = []
+        self._lines, self._reader, self._marks = lines, read, marks
+        self.starts = array("q")
+        self.ends = array("q")
         index = 0
         while index < len(lines):
             if index in breaks or not candidate(lines, index):
@@ -71,15 +58,24 @@ class LineRuns(Generic[R]):
             while end + 1 < len(lines) and end + 1 not in breaks and candidate(lines, end + 1):
                 end += 1
             self.starts.append(index)
-            self.runs.append(LazyRun(lines, index, end, read, marks))
+            self.ends.append(end)
             index = end + 1
+        self._done = bytearray(len(self.starts))
+        self._reads: dict[int, R] = {}  # the runs read that are something
 
-    def run_of(self, index: int) -> LazyRun[R] | None:
-        """The run line ``index`` stands in, if any."""
+    def read_at(self, index: int) -> R | None:
+        """The run line ``index`` stands in, read; None if there is none."""
         at = bisect.bisect_right(self.starts, index) - 1
-        if at < 0 or self.runs[at].end < index:
+        if at < 0 or self.ends[at] < index:
             return None
-        return self.runs[at]
+        if not self._done[at]:
+            self._done[at] = 1
+            lines, start, end = self._lines, self.starts[at], self.ends[at]
+            if not marks_over(self._marks, lines.source, lines.start(start), lines.end(end)):
+                read = self._reader(lines, start, end)
+                if read is not None:
+                    self._reads[at] = read
+        return self._reads.get(at)
 
 
 class TextCache(Generic[R]):
@@ -121,8 +117,7 @@ class RunCache(Generic[R]):
     def run_at(self, lines: Lines, first: int, breaks: frozenset[int]) -> R | None:
         """The run line ``first`` stands in, read; None if it is no candidate
         or its run is too large to be a table."""
-        lazy = self._runs.get(lines, breaks).run_of(first)
-        return None if lazy is None else lazy.read()
+        return self._runs.get(lines, breaks).read_at(first)
 
 
 #: Every layout's cache of runs.

@@ -434,16 +434,16 @@ class _Run:
     last_header: tuple[int, ...]
 
 
-def _read_run(lines: Lines, start: int, end: int) -> _Run:
+def _read_run(lines: Lines, start: int, end: int) -> _Run | None:
+    """The run's lines as the region rule asks about them; None when no line
+    of it has cells apart (most runs of short lines are one cell a line, and
+    need not be parsed to say so) or the grammar does not read it: no table."""
     size = end - start + 1
     texts = [lines.text(index) for index in range(start, end + 1)]
-    # No line of several cells, no aligned table: most runs of short lines are
-    # one cell a line, and need not be parsed to say so.
     gapped = any("  " in text.strip() for text in texts)
     read = _lines_of(texts) if gapped else None
     if read is None or len(read) != size:
-        nothing = (0,) * (size + 1)
-        return _Run(start, (-1,) * (size + 1), nothing, nothing, (False,) * size, (-1,) * (size + 1))
+        return None
     data = [line is not None and line.is_data for line in read]
     headers = [line is not None and not line.is_data and len(line.cells) >= 2 for line in read]
     attached = [
