@@ -264,6 +264,27 @@ def test_a_rows_last_empty_cells_count_where_a_no_break_space_marks_them(blank_l
         assert _table3_row(report, "denied_state_secret") == [14, None, None, None, None, None, 14]
 
 
+@pytest.mark.parametrize("bom", ["\ufeff", ""])
+def test_libreoffices_empty_lines_are_empty_cells_where_its_byte_order_mark_says_so(bom: str) -> None:
+    """LibreOffice's text opens with a byte order mark and writes one line a
+    cell, an empty cell as an empty line. Without the mark the same lines
+    may be plain pdftotext's, whose blank lines mark nothing."""
+    header = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计"]
+    text = bom + "".join(f"{cell}\n" for cell in [*header, *_BLANK_ROWS])
+    report = gkparse.parse(text)
+    assert _table3_row(report, "carried_over") == [0] * 7
+    if bom:
+        assert _table3_row(report, "new") == [1, None, None, None, None, None, 1]
+        assert _table3_row(report, "granted") == [None, 2, None, None, None, None, 2]
+        blank = report.cell("applications.new.commercial")
+        assert blank.state == "blank"
+        assert blank.span is not None
+        assert text[blank.span.start] == "\n"
+    else:
+        assert _table3_row(report, "new") == [None] * 7
+        assert report.cell("applications.new.commercial").state == "unknown"
+
+
 def test_empty_cells_count_for_nothing_where_the_marks_are_not_uniform() -> None:
     """One gap next to a value that is not docx2txt's (a single line break)
     and the blank lines may be anything (plain pdftotext): the short row

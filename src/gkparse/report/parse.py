@@ -80,7 +80,12 @@ def _parse(text: str) -> Report:
     openings = section_openings(headings)
     regions = find_regions(lines, breaks=_breaks(lines, openings))
     cut_at = len(text) if len(prepared) > len(text) else None  # the text stops mid-line
-    grids, table_runs = _tables(prepared, lines, regions, openings, headings, findings, cut_at)
+    # LibreOffice's text opens with a byte order mark; it writes one line a
+    # cell, so its empty lines are empty cells
+    lines_are_cells = text.startswith("\ufeff")
+    grids, table_runs = _tables(
+        prepared, lines, regions, openings, headings, findings, cut_at, lines_are_cells
+    )
     tables, edition = _read_tables(prepared, grids, findings)
     page = is_page(text)  # its prose's white space is markup's padding: it collapses
     sections = _sections(lines, openings, headings, table_runs, page)
@@ -178,6 +183,7 @@ def _tables(
     headings: Mapping[int, SectionKey],
     findings: Findings,
     cut_at: int | None = None,
+    lines_are_cells: bool = False,
 ) -> tuple[dict[TableKey, list[Grid]], list[tuple[int, int]]]:
     """The grids of each table, and the runs of lines (first, last) that
     belong to a table, in order."""
@@ -207,7 +213,7 @@ def _tables(
                 lines.span(region.first),
             )
             continue
-        grid = settle_grid(grid, prepared, cut_at, findings)
+        grid = settle_grid(grid, prepared, cut_at, findings, lines_are_cells=lines_are_cells)
         owner = _owner(openings, region.first)
         section = headings[owner] if owner is not None else None
         pieces = _split_by_table(grid, section)
@@ -248,7 +254,7 @@ def _read_tables(
     edition = edition or applications_edition
     wanted = [key for key in d.TABLE_KEYS if _incomplete(key, edition, readings.get(key))]
     if wanted:
-        for key, reading in arithmetic.read_tables(prepared, wanted, edition).items():
+        for key, reading in arithmetic.read_tables(prepared, wanted, edition, readings).items():
             readings[key] = arithmetic.fill(readings.get(key), reading)
         edition = readings[d.ACTIVE_DISCLOSURE].edition if d.ACTIVE_DISCLOSURE in readings else None
         edition = edition or (readings[d.APPLICATIONS].edition if d.APPLICATIONS in readings else None)

@@ -32,6 +32,7 @@ import attrs
 from gkparse.grids.grid import GridCell
 from gkparse.report import definitions as d
 from gkparse.report.interpret.cuts import Number, Part, first_cuts, spelled
+from gkparse.report.interpret.order import OrderReading, read_in_order
 from gkparse.report.interpret.rows import Findings, TableReading, make_cell
 from gkparse.report.interpret.stream import RUN, Piece, Stream, read_stream
 from gkparse.report.interpret.stream_rows import (
@@ -50,6 +51,7 @@ from gkparse.rules.catalogue import T3_COLUMN, T3_HANDLED, T3_ROW, T4_GROUP
 from gkparse.rules.spec import Equation, Rule, instance_keys, instances
 from gkparse.vocabulary import (
     ARITHMETIC,
+    MISSING,
     UNIT_NOT_STATED,
     UNKNOWN,
     Edition,
@@ -62,6 +64,8 @@ from gkparse.vocabulary import (
 
 #: The finding that names the rows the arithmetic placed.
 PLACED_BY_ARITHMETIC = "PLACED-BY-ARITHMETIC"
+#: The finding that names the rows placed by the order of the table's numbers.
+PLACED_IN_ORDER = "PLACED-IN-ORDER"
 
 #: Combinations of table 3 rows' candidate cuts tried against the column rules.
 MAX_COMBINATIONS = 1024
@@ -93,6 +97,7 @@ class _Placer:
         self.cells: dict[str, Cell] = {}
         self.findings = Findings()
         self.placed_rows: list[str] = []
+        self.rows_in_order: list[str] = []
 
     def place(
         self,
@@ -101,6 +106,8 @@ class _Placer:
         parts: Sequence[Part | None],
         rules: tuple[str, ...],
         unit: str | None = None,
+        *,
+        in_order: bool = False,
     ) -> None:
         prefix = f"{self.table}.{row}"
         for column, part in zip(columns, parts, strict=True):
@@ -108,14 +115,27 @@ class _Placer:
             money = column.key in d.MONEY_COLUMNS
             if part is None:
                 no_unit: Unit | None = UNIT_NOT_STATED if money else None
-                self.cells[key] = Cell(key, None, "", UNKNOWN, no_unit)
+                self.cells.setdefault(key, Cell(key, None, "", UNKNOWN, no_unit))  # never unplaces
                 continue
             cell = make_cell(
                 key, GridCell(part.text, part.span), self.findings, money=money, header_unit=unit
             )
             self.cells[key] = attrs.evolve(cell, placed_by=ARITHMETIC, certified_by=rules)
-        if any(part is not None for part in parts):
+        if in_order:
+            self.rows_in_order.append(row)
+        elif any(part is not None for part in parts):
             self.placed_rows.append(row)
+
+    def drop_findings(self, rows: Sequence[str]) -> None:
+        """Forget what was said of these rows: another reading placed them."""
+        keys = {f"{self.table}.{row}" for row in rows}
+        self.findings.items = [f for f in self.findings.items if not keys.issuperset(f.keys)]
+
+    def forget(self, rows: Sequence[str]) -> None:
+        """Forget these rows altogether: they are not of the table's edition."""
+        prefixes = {f"{self.table}.{row}" for row in rows}
+        self.cells = {key: cell for key, cell in self.cells.items() if row_prefix(key) not in prefixes}
+        self.drop_findings(rows)
 
     def ambiguous(
         self, row: d.Label, cuts: Sequence[tuple[Part, ...]] | None, runs: Sequence[Piece], sums: bool = True
@@ -151,9 +171,10 @@ class _Placer:
         would only repeat that the table is not read). With ``uncut``, a
         table whose rows were found but could not be cut is read as unknown
         cells with the findings that say why, not as a missing table."""
-        if not self.placed_rows:
+        if not self.placed_rows and not self.rows_in_order:
             return TableReading.of(self.cells, self.findings.items, edition) if uncut and self.cells else None
-        _placed(self.findings, self.table, self.placed_rows)
+        if self.placed_rows:
+            _placed(self.findings, self.table, self.placed_rows)
         return TableReading.of(self.cells, self.findings.items, edition)
 
 
@@ -167,7 +188,9 @@ def _placed(findings: Findings, table: str, rows: Sequence[str]) -> None:
     )
 
 
-def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, int | None]:
+def read_applications(
+    stream: Stream, zone: Zone, known: Mapping[str, Number | None] | None = None
+) -> tuple[TableReading | None, int | None]:
     """Table 3 from the stream, and the piece after its last row's numbers
     (None if no row was found).
 
@@ -177,6 +200,10 @@ def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, 
     they cannot, or no combination keeps them (a table that breaks its own
     sums), a row's one candidate is placed only if its digits allow few cuts
     at all: a long run has many, and one of them may keep a sum by chance.
+
+    With ``known`` (the values the layout placed; None: the table is not
+    wanted), rows left unplaced are read by their numbers' order where the
+    sums certify it.
     """
     variant: Edition = "2021"
     rows = find_rows(stream, zone, d.APPLICATION_ROWS["2021"], WORDS[d.APPLICATIONS])
@@ -223,7 +250,76 @@ def read_applications(stream: Stream, zone: Zone) -> tuple[TableReading | None, 
     edition: Edition | None = (
         variant if "other_overdue_correction" in told or "other_handling" in told else None
     )
+    if known is not None:
+        edition = _place_in_order(placer, stream, zone, variant, known) or edition
     return placer.reading(edition), rows[-1].after if rows else None
+
+
+def _place_in_order(
+    placer: _Placer, stream: Stream, zone: Zone, variant: Edition, known: Mapping[str, Number | None]
+) -> Edition | None:
+    """Table 3's rows that neither the layout nor the labels placed, read
+    by the numbers' order (:mod:`gkparse.report.interpret.order`) where that
+    order agrees with every value placed already (the layout's, ``known``,
+    and the labels'); the order's edition, None if it placed nothing."""
+    columns = d.APPLICATION_COLUMNS
+    placed = {key: cell.value for key, cell in placer.cells.items() if cell.state != UNKNOWN}
+    placed.update(known)
+    if all(
+        fact_key(d.APPLICATIONS, row.key, c.key) in placed
+        for row in d.APPLICATION_ROWS[variant]
+        for c in columns
+    ):
+        return None
+    reading = read_in_order(stream, zone)
+    if reading is None:
+        return None
+    ordered = {
+        fact_key(d.APPLICATIONS, row, column.key): part
+        for row, parts in reading.rows.items()
+        for column, part in zip(columns, parts, strict=True)
+    }
+    for key, value in placed.items():
+        if key not in ordered:
+            return None  # a row of the other edition
+        part = ordered[key]
+        if part is not None and part.value != value:
+            return None
+    placer.forget([row for row in {split_key(key)[1] for key in placer.cells} if row not in reading.rows])
+    rows = [
+        row
+        for row in reading.rows
+        if any(key not in placed and ordered[key] is not None for key in _row_keys(row))
+    ]
+    for row in rows:
+        placer.place(row, columns, reading.rows[row], (T3_ROW.id, T3_COLUMN.id), in_order=True)
+    told = [row for row in rows if all(key in placed or ordered[key] is not None for key in _row_keys(row))]
+    placer.drop_findings(told)
+    untold = [key for key, part in ordered.items() if part is None and key not in placed]
+    _placed_in_order(placer.findings, reading, rows, untold)
+    return reading.edition
+
+
+def _row_keys(row: str) -> list[str]:
+    return [fact_key(d.APPLICATIONS, row, column.key) for column in d.APPLICATION_COLUMNS]
+
+
+def _placed_in_order(
+    findings: Findings, reading: OrderReading, rows: Sequence[str], untold: Sequence[str]
+) -> None:
+    moved = ", ".join(f"{part.text!r} on line {part.span.line}" for part in reading.moved)
+    how = f"; out of order, and read where the sums put them: {moved}" if moved else ""
+    left = f"; the sums cannot tell where some belong, left unknown: {', '.join(untold)}" if untold else ""
+    findings.add(
+        PLACED_IN_ORDER,
+        "warning",
+        f"{d.APPLICATIONS}: {len(rows)} rows read by the order of the table's numbers, not by their "
+        f"labels: the table holds exactly its {len(reading.rows) * len(d.APPLICATION_COLUMNS)} numbers, "
+        f"and in the format's order every row and column adds up (T3-ROW, T3-COLUMN){how}{left}; "
+        f"rows: {', '.join(rows)}",
+        tuple(f"{d.APPLICATIONS}.{row}" for row in rows),
+        reading.moved[0].span if reading.moved else None,
+    )
 
 
 def _values(
@@ -555,17 +651,23 @@ def _window(prepared: str, anchor: int) -> tuple[int, int]:
 
 
 def read_tables(
-    prepared: str, wanted: Sequence[TableKey], edition: Edition | None
+    prepared: str,
+    wanted: Sequence[TableKey],
+    edition: Edition | None,
+    layout: Mapping[TableKey, TableReading] | None = None,
 ) -> dict[TableKey, TableReading]:
     """The readings from the stream of each table in ``wanted`` that it gives
     (none from a text that names no table: it is not read as a stream).
-    Table 3 is always read: its edition and where it ends place the others."""
+    Table 3 is always read: its edition and where it ends place the others.
+    ``layout`` holds what the layouts read: a wanted table 3's rows read by
+    order must agree with it."""
     anchors = [at for at in (prepared.find(anchor) for anchor in _ANCHORS) if at >= 0]
     if not anchors:
         return {}
     stream = Stream(prepared, read_stream(prepared, *_window(prepared, min(anchors))))
     active_zone, applications_zone = find_zones(stream)
-    applications, after = read_applications(stream, applications_zone)
+    known = _known(layout.get(d.APPLICATIONS) if layout else None) if d.APPLICATIONS in wanted else None
+    applications, after = read_applications(stream, applications_zone, known)
     edition = edition or (applications.edition if applications else None)
     readings: dict[TableKey, TableReading | None] = {d.APPLICATIONS: applications}
     if d.ACTIVE_DISCLOSURE in wanted and active_zone is not None:
@@ -574,6 +676,13 @@ def read_tables(
     if review is not None:
         readings[d.REVIEW_LITIGATION] = read_review(stream, review)
     return {key: reading for key, reading in readings.items() if reading is not None and key in wanted}
+
+
+def _known(reading: TableReading | None) -> dict[str, Number | None]:
+    """What a reading placed: each cell not left unknown or missing, by key."""
+    if reading is None:
+        return {}
+    return {cell.key: cell.value for cell in reading.cells if cell.state not in (UNKNOWN, MISSING)}
 
 
 def fill(layout: TableReading | None, arithmetic: TableReading) -> TableReading:
@@ -613,6 +722,8 @@ def fill(layout: TableReading | None, arithmetic: TableReading) -> TableReading:
         for f in arithmetic.findings
         if f.code != PLACED_BY_ARITHMETIC and (f.code != "ROW-CUT-AMBIGUOUS" or not read.issuperset(f.keys))
     ]
+    in_order = {key for f in arithmetic.findings if f.code == PLACED_IN_ORDER for key in f.keys}
+    taken = {row: None for row in taken if f"{split_key(arithmetic.cells[0].key)[0]}.{row}" not in in_order}
     if taken:  # the rows the layout had read are not the arithmetic's
         _placed(findings, split_key(arithmetic.cells[0].key)[0], list(taken))
     return TableReading.of(

@@ -391,6 +391,16 @@ def _nbsp_lines(gap: str) -> Sequence[int] | None:
     return found
 
 
+def _blank_lines_a_cell(gap: str) -> Sequence[int] | None:
+    """LibreOffice's text: one line a cell, so every empty line (or line of
+    a no-break space alone) is an empty cell. The lines of the gap that are
+    empty cells (at most a few more than a row holds), or None if the gap is
+    not white space."""
+    if gap.strip(_SPACE + "\n"):
+        return None
+    return list(itertools.islice(range(1, gap.count("\n")), _MOST_EMPTIES + 1))
+
+
 def _unmarked_line(gap: str) -> bool:
     """Whether a gap holds an empty line without a no-break space: under
     LibreOffice's one line a cell, an empty cell that nothing marks."""
@@ -426,6 +436,9 @@ def _line_start(gap: str, number: int, line: int, at: int) -> Span:
     return Span(line + number, 1, line + number, 1, at + start, at + start)
 
 
+#: LibreOffice's text, told by its byte order mark: every empty line an empty cell.
+_LINE_A_CELL = EmptyMarks(_blank_lines_a_cell)
+
 #: The forms of marking empty cells, tried in turn.
 _EMPTY_FORMS = (EmptyMarks(_blank_lines), EmptyMarks(_bar_lines), EmptyMarks(_nbsp_lines, marked_only=True))
 
@@ -446,11 +459,14 @@ def trailing_empties(prepared: str, last: GridCell, room: int) -> list[GridCell]
     return [GridCell("", _line_start(gap, number, line, at)) for number in found[:room]]
 
 
-def empty_cell_marks(cells: Sequence[tuple[GridCell, str]], prepared: str) -> EmptyMarks | None:
+def empty_cell_marks(
+    cells: Sequence[tuple[GridCell, str]], prepared: str, *, lines_are_cells: bool = False
+) -> EmptyMarks | None:
     """The form in which the converter marked empty cells, if every gap next
     to a value in the table has it; None otherwise. LibreOffice's text (an
-    empty line for an empty cell) is not told apart from plain pdftotext,
-    whose blank lines mark nothing, so its empty lines count for nothing;
+    empty line for an empty cell) looks like plain pdftotext's, whose blank
+    lines mark nothing; only its byte order mark tells it apart
+    (``lines_are_cells``). Without one, its empty lines count for nothing;
     its lines of a no-break space alone do."""
     gaps = [
         prepared[before.span.end : after.span.start]
@@ -459,7 +475,8 @@ def empty_cell_marks(cells: Sequence[tuple[GridCell, str]], prepared: str) -> Em
     ]
     if not gaps:
         return None
-    return next((form for form in _EMPTY_FORMS if all(form.lines(gap) is not None for gap in gaps)), None)
+    forms = (_LINE_A_CELL, *_EMPTY_FORMS) if lines_are_cells else _EMPTY_FORMS
+    return next((form for form in forms if all(form.lines(gap) is not None for gap in gaps)), None)
 
 
 def _join_header(cells: Sequence[GridCell]) -> list[GridCell]:
@@ -521,7 +538,7 @@ def _parts(cell: GridCell, prepared: str) -> list[GridCell]:
 _WORD = re.compile(r"\S+")
 
 
-def fold_rows(grid: Grid, prepared: str, findings: Findings) -> Grid:
+def fold_rows(grid: Grid, prepared: str, findings: Findings, *, lines_are_cells: bool = False) -> Grid:
     """A one-cell-a-line grid folded into the table's rows (see the module)."""
     cells = [
         (cell, kind)
@@ -530,7 +547,7 @@ def fold_rows(grid: Grid, prepared: str, findings: Findings) -> Grid:
         for cell in _parts(whole, prepared)
         if (kind := read_value(cell.text).kind) != PAGE_NUMBER
     ]
-    folder = _Folder(findings, prepared, empty_cell_marks(cells, prepared))
+    folder = _Folder(findings, prepared, empty_cell_marks(cells, prepared, lines_are_cells=lines_are_cells))
     for cell, kind in cells:
         if kind in _VALUE_KINDS:
             folder.value(cell)
@@ -561,12 +578,16 @@ def cut_last_row(grid: Grid, prepared: str, cut_at: int | None, findings: Findin
     return Grid(grid.layout, rows, grid.span, grid.header_rows)
 
 
-def settle_grid(grid: Grid, prepared: str, cut_at: int | None, findings: Findings) -> Grid:
+def settle_grid(
+    grid: Grid, prepared: str, cut_at: int | None, findings: Findings, *, lines_are_cells: bool = False
+) -> Grid:
     """A grid as the table readers take it: folded into rows if its layout
-    has no row delimiter, its last row dropped of values if the text is cut there."""
+    has no row delimiter (``lines_are_cells``: the converter writes one line
+    a cell, LibreOffice's text), its last row dropped of values if the text
+    is cut there."""
     if grid.layout == ONE_CELL_LAYOUT:
         grid = _drop_cut_cell(grid, prepared, cut_at, findings)
-        grid = fold_rows(grid, prepared, findings)
+        grid = fold_rows(grid, prepared, findings, lines_are_cells=lines_are_cells)
     return cut_last_row(grid, prepared, cut_at, findings)
 
 

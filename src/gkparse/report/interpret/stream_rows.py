@@ -93,6 +93,11 @@ def review_zone(stream: Stream, after: int | None) -> Zone | None:
     return None if start is None else Zone(d.REVIEW_LITIGATION, start, len(stream.pieces))
 
 
+def review_title_after(stream: Stream, after: int) -> int | None:
+    """Where table 4's title first stands after piece ``after``: where table 3 ends."""
+    return stream.find_text(_REVIEW_TITLE, after)
+
+
 #: What table 2's title is searched by ("二、主动公开政府信息的情况").
 _ACTIVE_DISCLOSURE_TITLE = label_key("主动公开政府信息")
 

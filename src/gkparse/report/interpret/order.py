@@ -1,0 +1,387 @@
+"""Placing table 3's numbers by their order, where its labels have lost their place.
+
+Plain pdftotext writes a table's cells in the order the PDF draws them: one
+cell a line, row by row, but a tall row's labels are drawn where the row's
+middle is, lines away from its numbers ("21" / "三、本年" / "（一）予以公开"
+/ … / "8"), and a label wrapped over several lines may end up after the
+next row's numbers. Which label a number follows then says nothing; the
+numbers' own order still does.
+
+So where every row label of the edition stands in the table's stretch and
+the stretch holds exactly as many numbers as the table has cells, the
+table's k-th number is its k-th cell, row by row, provided the report's
+own sums say so: every row adds up (T3-ROW) and every column (T3-COLUMN).
+T3-HANDLED is not asked for: reports break it themselves.
+
+A converter may also draw one value of a tall row ahead of its neighbours.
+Where some row sums fail, every move of one number within the failing
+rows' stretch is tried, and the order is taken only if every move that
+makes all the sums hold gives the same cells.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
+import attrs
+
+from gkparse.report import definitions as d
+from gkparse.report.interpret.cuts import Part
+from gkparse.report.interpret.stream import CELLS, RUN, WORD, Found, Piece, Stream, unique_starts
+from gkparse.report.interpret.stream_rows import Zone, review_title_after
+from gkparse.rules.catalogue import T3_COLUMN, T3_HANDLED, T3_ROW
+from gkparse.rules.spec import instance_keys, instances
+from gkparse.vocabulary import EDITIONS, Edition, fact_key
+
+_T = TypeVar("_T")
+
+#: The rules the order must keep, in every instance.
+ORDER_RULES = (T3_ROW, T3_COLUMN)
+
+#: How many rows the failing sums may stretch over for a moved number to be
+#: looked for (every move within them is tried: a few hundred at most).
+MAX_MOVE_ROWS = 4
+
+#: How many such stretches may be searched, and how many combinations of
+#: their moves tried against every sum.
+MAX_WINDOWS = 3
+MAX_COMBINATIONS = 256
+#: How many numbers standing together one move may take.
+MAX_MOVED = 2
+
+#: What follows a label's ordinal digit, glued to it: "1" | ".属于国家秘密".
+_ORDINAL_ENDS = ".．、"
+
+
+@attrs.frozen
+class OrderReading:
+    """Table 3's cells read by their order: each row's parts, in the
+    format's column order, and the number that stood ahead of its place
+    (None if none did)."""
+
+    edition: Edition
+    rows: Mapping[str, tuple[Part | None, ...]]
+    moved: tuple[Part, ...]
+
+
+def read_in_order(stream: Stream, zone: Zone) -> OrderReading | None:
+    """Table 3 read by its numbers' order, in the edition whose cells they
+    number, or None where that order is not certain: a row label missing, a
+    number too many or too few, a blank or a sign among them, or sums that
+    no single moved number makes hold."""
+    for edition in EDITIONS:
+        reading = _read_edition(stream, zone, edition)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _read_edition(stream: Stream, zone: Zone, edition: Edition) -> OrderReading | None:
+    labels = d.APPLICATION_ROWS[edition]
+    floor = stream.start_of(zone.start)
+    end = review_title_after(stream, zone.start)
+    found = None if end is None else _labels_in(stream, labels, floor, end)
+    numbers = None if found is None or end is None else _numbers(stream, zone.start, end)
+    width = len(d.APPLICATION_COLUMNS)
+    if found is None or numbers is None or len(numbers[0]) != len(labels) * width:
+        return None
+    settled = _checks(edition).settle(*numbers)
+    if settled is None or not _labels_agree(stream, found, settled, width):
+        return None
+    rows = {
+        label.key: settled.parts[index * width : (index + 1) * width] for index, label in enumerate(labels)
+    }
+    return OrderReading(edition, rows, settled.moved)
+
+
+def _labels_in(stream: Stream, labels: Sequence[d.Label], floor: int, end: int) -> list[Found] | None:
+    """Where each row label first stands between ``floor`` (in the
+    searchable text) and piece ``end``, in whatever order; None if one does not."""
+    shorts = unique_starts(tuple(labels), shortest=1)
+    found = []
+    for label in labels:
+        place = stream.find_label(label, floor, shorts.get(label.key, ""))
+        if place is None or place.first >= end:
+            return None
+        found.append(place)
+    return found
+
+
+def _labels_agree(stream: Stream, found: Sequence[Found], order: _Order, width: int) -> bool:
+    """Whether the numbers standing right after each label on its line,
+    where some do, are the order's numbers from within that label's row: a
+    label that keeps its numbers says which row they are, and the order
+    must agree. (On the lines after it, a label drawn early may be followed
+    by other rows' numbers.)"""
+    pieces = stream.pieces
+    for row, place in enumerate(found):
+        after = []
+        line = pieces[place.last].span.end_line
+        for index in range(place.last + 1, min(place.last + 1 + width, len(pieces))):
+            piece = pieces[index]
+            if (
+                piece.kind != RUN
+                or piece.span.line != line
+                or _word_like(pieces, index)
+                or not piece.text.isdigit()
+            ):
+                break
+            after.append(int(piece.text))
+        if after and not any(
+            all(
+                at + i < len(order.values) and (order.parts[at + i] is None or order.values[at + i] == value)
+                for i, value in enumerate(after)
+            )
+            for at in range(row * width, (row + 1) * width)
+        ):
+            return False
+    return True
+
+
+def _numbers(stream: Stream, start: int, end: int) -> tuple[list[Part], list[bool]] | None:
+    """The whole numbers among pieces ``start`` to ``end``, without the
+    ordinals of labels, and whether each stands next to a word (a label's
+    piece): only such a number may be out of order. None if a blank, a
+    sign or a decimal stands there (a cell whose sum the order cannot check)."""
+    pieces = stream.pieces
+    wordy = [_word_like(pieces, index) for index in range(start, end)]
+    parts: list[Part] = []
+    movable: list[bool] = []
+    for index in range(start, end):
+        piece = pieces[index]
+        if piece.kind not in CELLS or wordy[index - start]:
+            continue
+        if piece.kind != RUN or not piece.text.isdigit():
+            return None
+        parts.append(Part(piece.text, piece.span))
+        movable.append(
+            (index > start and wordy[index - start - 1]) or (index + 1 < end and wordy[index + 1 - start])
+        )
+    return parts, movable
+
+
+def _word_like(pieces: Sequence[Piece], index: int) -> bool:
+    """Whether a piece is a word, or a run that is a label's ordinal (a
+    word opening with its dot is glued to it: "1" | ".属于国家秘密")."""
+    piece = pieces[index]
+    if piece.kind == WORD:
+        return True
+    following = pieces[index + 1] if index + 1 < len(pieces) else None
+    return (
+        piece.kind == RUN
+        and following is not None
+        and following.kind == WORD
+        and following.span.start == piece.span.end
+        and following.text[:1] in _ORDINAL_ENDS
+    )
+
+
+@functools.cache
+def _checks(edition: Edition) -> _Checks:
+    """The rules' instances over one edition's table 3, built once."""
+    return _Checks([label.key for label in d.APPLICATION_ROWS[edition]])
+
+
+class _Checks:
+    """The instances of the order's rules over the table's cells, by position."""
+
+    def __init__(self, row_keys: Sequence[str]) -> None:
+        self.width = len(d.APPLICATION_COLUMNS)
+        position = {
+            fact_key(d.APPLICATIONS, row, column.key): row_index * self.width + column_index
+            for row_index, row in enumerate(row_keys)
+            for column_index, column in enumerate(d.APPLICATION_COLUMNS)
+        }
+        self.rows: list[list[tuple[int, int]]] = []  # T3-ROW's instances, one a row
+        self.instances: list[list[tuple[int, int]]] = []
+        self.handled: list[list[tuple[int, int]]] = []  # T3-HANDLED's, which only prefer
+        for rule in (*ORDER_RULES, T3_HANDLED):
+            equation = rule.equation
+            assert equation is not None
+            for key, _ in instances(equation, row_keys):
+                left, right = instance_keys(equation, key, row_keys)
+                terms = [(position[cell], sign) for cell, sign in left]
+                terms += [(position[cell], -sign) for cell, sign in right]
+                (self.handled if rule is T3_HANDLED else self.instances).append(terms)
+                if rule is T3_ROW:
+                    self.rows.append(terms)
+        self.at: list[list[int]] = [[] for _ in position]  # the instances each cell stands in
+        for index, terms in enumerate(self.instances):
+            for at, _ in terms:
+                self.at[at].append(index)
+
+    def settle(self, parts: Sequence[Part], movable: Sequence[bool]) -> _Order | None:
+        """The cells in the orders that make every sum hold: as the parts
+        stand, or with one or two neighbouring numbers next to a word moved
+        within each stretch of rows whose sums fail; and then each such order
+        with one more number moved anywhere nearby, in case a number out of
+        place kept every sum (a row's numbers can swap columns and still add
+        up). Where several orders hold, those that also keep T3-HANDLED are
+        preferred; a cell they give differently is None. None if no order
+        holds or too many were to be tried."""
+        values = tuple(int(part.text) for part in parts)
+        found = self._repaired(parts, movable, values)
+        if not found:
+            return None
+        found = self._preferred(found)
+        found = self._preferred([*found, *(other for order in found for other in self._alternatives(order))])
+        first = found[0]
+        cells: list[Part | None] = [
+            part if all(order.values[at] == first.values[at] for order in found) else None
+            for at, part in enumerate(first.parts)
+        ]
+        moved = tuple(dict.fromkeys(part for order in found for part in order.moved))
+        return _Order(tuple(cells), first.values, moved)
+
+    def _repaired(
+        self, parts: Sequence[Part], movable: Sequence[bool], values: tuple[int, ...]
+    ) -> list[_Order]:
+        """The orders that make every sum hold, the parts as they stand if
+        they do, else with a move in each stretch of failing rows."""
+        if not any(_fails(terms, values) for terms in self.instances):
+            return [_Order(tuple(parts), values, ())]
+        windows = self._windows([row for row, terms in enumerate(self.rows) if _fails(terms, values)])
+        choices = [self._moves(window, windows, values, movable) for window in windows]
+        if not windows or math.prod(len(moves) for moves in choices) > MAX_COMBINATIONS:
+            return []
+        found = []
+        for combination in itertools.product(*choices):
+            order = list(parts)
+            for move in combination:
+                order = move.applied(order)
+            order_values = tuple(int(part.text) for part in order)
+            if not any(_fails(terms, order_values) for terms in self.instances):
+                found.append(
+                    _Order(
+                        tuple(order), order_values, tuple(parts[at] for m in combination for at in m.taken)
+                    )
+                )
+        return found
+
+    def _preferred(self, found: list[_Order]) -> list[_Order]:
+        """The orders that also keep T3-HANDLED, if any do."""
+        return [order for order in found if not any(_fails(t, order.values) for t in self.handled)] or found
+
+    def _alternatives(self, order: _Order) -> list[_Order]:
+        """The orders, other than ``order``, that one more move of one or two
+        numbers within a row's width makes, and that keep every sum. Only
+        the stretch a move changes is built and checked: most moves take a
+        0 past other 0s and change nothing."""
+        values = order.values
+        out = []
+        for size in range(1, MAX_MOVED + 1):
+            for source in range(len(values) - size + 1):
+                block = values[source : source + size]
+                low, high = max(source - self.width, 0), min(source + self.width, len(values) - size)
+                for target in range(low, high + 1):
+                    if target > source:
+                        start, changed = source, values[source + size : target + size] + block
+                    else:
+                        start, changed = target, block + values[target:source]
+                    if changed == values[start : start + len(changed)]:
+                        continue
+                    stretch = range(start, start + len(changed))
+                    touched = {index for at in stretch for index in self.at[at]}
+                    if any(_fails_changed(self.instances[i], values, stretch, changed) for i in touched):
+                        continue
+                    move = _Move(source, size, target)
+                    moved = tuple(part for at in move.taken if (part := order.parts[at]) is not None)
+                    out.append(
+                        _Order(
+                            tuple(move.applied(order.parts)),
+                            tuple(move.applied(values)),
+                            (*order.moved, *moved),
+                        )
+                    )
+        return out
+
+    def _windows(self, failing_rows: Sequence[int]) -> list[range]:
+        """The stretches of cells a moved number is looked for in: the failing
+        rows, near ones together, and a row either side; none if they are too
+        many or too long to search."""
+        if not failing_rows:
+            return []  # only a column fails: no one number out of place explains it
+        stretches: list[list[int]] = []
+        for row in failing_rows:
+            if stretches and row - stretches[-1][1] <= 2:
+                stretches[-1][1] = row
+            else:
+                stretches.append([row, row])
+        last = len(self.rows) - 1
+        windows = [
+            range(max(first - 1, 0) * self.width, (min(end + 1, last) + 1) * self.width)
+            for first, end in stretches
+        ]
+        if len(windows) > MAX_WINDOWS or any(len(w) > (MAX_MOVE_ROWS + 2) * self.width for w in windows):
+            return []
+        return windows
+
+    def _moves(
+        self, window: range, windows: Sequence[range], values: Sequence[int], movable: Sequence[bool]
+    ) -> list[_Move]:
+        """The moves of one number next to a word, or two standing together,
+        within ``window`` that make every sum touching it alone hold: one
+        move for each distinct outcome."""
+        others = [w for w in windows if w is not window]
+        local = [
+            terms
+            for terms in self.instances
+            if any(at in window for at, _ in terms) and not any(at in w for w in others for at, _ in terms)
+        ]
+        seen: dict[tuple[int, ...], _Move] = {}
+        for size in range(1, MAX_MOVED + 1):
+            for source in range(window.start, window.stop - size + 1):
+                for target in range(window.start, window.stop - size + 1):
+                    move = _Move(source, size, target)
+                    if source == target or not all(movable[at] for at in move.taken):
+                        continue
+                    moved = tuple(move.applied(values))
+                    if not any(_fails(terms, moved) for terms in local):
+                        seen.setdefault(tuple(moved[window.start : window.stop]), move)
+        return list(seen.values())
+
+
+@attrs.frozen
+class _Order:
+    """One order of the table's numbers: the parts (None where orders that
+    hold differ), their values, and the numbers moved to make it."""
+
+    parts: tuple[Part | None, ...]
+    values: tuple[int, ...]
+    moved: tuple[Part, ...]
+
+
+@attrs.frozen
+class _Move:
+    """``size`` numbers taken from ``source`` and put back at ``target``
+    (where the first of them stands afterwards)."""
+
+    source: int
+    size: int
+    target: int
+
+    @property
+    def taken(self) -> range:
+        return range(self.source, self.source + self.size)
+
+    def applied(self, items: Sequence[_T]) -> list[_T]:
+        rest = [*items[: self.source], *items[self.source + self.size :]]
+        block = items[self.source : self.source + self.size]
+        return [*rest[: self.target], *block, *rest[self.target :]]
+
+
+def _fails(terms: Sequence[tuple[int, int]], values: Sequence[int]) -> bool:
+    return sum(sign * values[at] for at, sign in terms) != 0
+
+
+def _fails_changed(
+    terms: Sequence[tuple[int, int]], values: Sequence[int], stretch: range, changed: Sequence[int]
+) -> bool:
+    """:func:`_fails` with the cells of ``stretch`` holding ``changed``."""
+    return (
+        sum(sign * (changed[at - stretch.start] if at in stretch else values[at]) for at, sign in terms) != 0
+    )
