@@ -8,15 +8,19 @@ next row's numbers. Which label a number follows then says nothing; the
 numbers' own order still does.
 
 So where every row label of the edition stands in the table's stretch and
-the stretch holds exactly as many numbers as the table has cells, the
+the stretch holds exactly as many whole numbers as the table has cells, the
 table's k-th number is its k-th cell, row by row, provided the report's
 own sums say so: every row adds up (T3-ROW) and every column (T3-COLUMN).
-T3-HANDLED is not asked for: reports break it themselves.
+T3-HANDLED is not asked for, since reports break it themselves; where
+several orders hold, those that keep it are preferred.
 
-A converter may also draw one value of a tall row ahead of its neighbours.
-Where some row sums fail, every move of one number within the failing
-rows' stretch is tried, and the order is taken only if every move that
-makes all the sums hold gives the same cells.
+A converter may also draw a tall row's value out of its place, among the
+label's lines. Where some row sums fail, one or two such numbers standing
+together are moved within each stretch of failing rows. Every order that
+holds is then tried with one more number moved nearby, since a number out
+of place may keep every sum; a cell the orders give differently stays
+unknown. The numbers standing right after a label on its line, and every
+value placed otherwise, must agree with the order.
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ MAX_WINDOWS = 3
 MAX_COMBINATIONS = 256
 #: How many numbers standing together one move may take.
 MAX_MOVED = 2
+#: How many orders that hold are each tried with one more move.
+MAX_ORDERS = 8
 
 #: What follows a label's ordinal digit, glued to it: "1" | ".属于国家秘密".
 _ORDINAL_ENDS = ".．、"
@@ -59,9 +65,9 @@ _ORDINAL_ENDS = ".．、"
 
 @attrs.frozen
 class OrderReading:
-    """Table 3's cells read by their order: each row's parts, in the
-    format's column order, and the number that stood ahead of its place
-    (None if none did)."""
+    """Table 3's cells read by their order: each row's parts in the format's
+    column order (None where the orders that hold differ), and the numbers
+    that stood out of their place."""
 
     edition: Edition
     rows: Mapping[str, tuple[Part | None, ...]]
@@ -71,31 +77,27 @@ class OrderReading:
 def read_in_order(stream: Stream, zone: Zone) -> OrderReading | None:
     """Table 3 read by its numbers' order, in the edition whose cells they
     number, or None where that order is not certain: a row label missing, a
-    number too many or too few, a blank or a sign among them, or sums that
-    no single moved number makes hold."""
-    for edition in EDITIONS:
-        reading = _read_edition(stream, zone, edition)
-        if reading is not None:
-            return reading
-    return None
-
-
-def _read_edition(stream: Stream, zone: Zone, edition: Edition) -> OrderReading | None:
-    labels = d.APPLICATION_ROWS[edition]
-    floor = stream.start_of(zone.start)
+    number too many or too few, a blank or a sign among them, sums that no
+    move of a number out of place makes hold, or a label that disagrees."""
     end = review_title_after(stream, zone.start)
-    found = None if end is None else _labels_in(stream, labels, floor, end)
-    numbers = None if found is None or end is None else _numbers(stream, zone.start, end)
+    numbers = None if end is None else _numbers(stream, zone.start, end)
+    if end is None or numbers is None:
+        return None
     width = len(d.APPLICATION_COLUMNS)
-    if found is None or numbers is None or len(numbers[0]) != len(labels) * width:
-        return None
-    settled = _checks(edition).settle(*numbers)
-    if settled is None or not _labels_agree(stream, found, settled, width):
-        return None
-    rows = {
-        label.key: settled.parts[index * width : (index + 1) * width] for index, label in enumerate(labels)
-    }
-    return OrderReading(edition, rows, settled.moved)
+    for edition in EDITIONS:
+        labels = d.APPLICATION_ROWS[edition]
+        if len(numbers[0]) != len(labels) * width:
+            continue
+        found = _labels_in(stream, labels, stream.start_of(zone.start), end)
+        settled = None if found is None else _checks(edition).settle(*numbers)
+        if found is None or settled is None or not _labels_agree(stream, found, settled, width):
+            return None
+        rows = {
+            label.key: settled.parts[index * width : (index + 1) * width]
+            for index, label in enumerate(labels)
+        }
+        return OrderReading(edition, rows, settled.moved)
+    return None
 
 
 def _labels_in(stream: Stream, labels: Sequence[d.Label], floor: int, end: int) -> list[Found] | None:
@@ -228,6 +230,8 @@ class _Checks:
         if not found:
             return None
         found = self._preferred(found)
+        if len(found) > MAX_ORDERS:
+            return None  # too many orders hold to try each with one more move
         found = self._preferred([*found, *(other for order in found for other in self._alternatives(order))])
         first = found[0]
         cells: list[Part | None] = [
