@@ -8,6 +8,9 @@ import pytest
 
 import gkparse
 from gkparse import find_tables, parse_table
+from gkparse.grids.grid import GridCell
+from gkparse.grids.span import Span
+from gkparse.report.interpret.rows import place
 from tests.converters.score import expected, load_truth, score_file
 
 CONVERTERS = Path(__file__).parent / "fixtures" / "converters"
@@ -150,6 +153,32 @@ def test_a_wrapped_label_with_its_first_value_between_its_lines() -> None:
     # a piece that makes no label with the line before starts a row of its own
     apart = gkparse.parse(_TABLE3_HEAD + rows.replace("定”", "说明"))
     assert _table3_row(apart, "denied_security") == [None] * 7
+
+
+def test_a_wrapped_labels_second_line_that_holds_another_labels_word_is_joined() -> None:
+    """pingtan 2019 through plain pdftotext: 部分公开's label is wrapped
+    around its first value, and its second line alone names 3.其他 by the
+    word 其他. The two lines are one stretch of 部分公开's own text, so they
+    are joined and the row keeps its first value; with seven more values
+    after it (the next row's label stands elsewhere) none is placed."""
+    rows = "（二）部分公开（区分处理的，\n1\n只计这一情形，不计其他情形）\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n"
+    report = gkparse.parse(_TABLE3_HEAD + rows + "（三）不予公开\n1.属于国家秘密\n\n" + "0\n\n" * 7)
+    assert _table3_row(report, "partly_granted") == [1, 0, 0, 0, 0, 0, 1]
+    assert _table3_row(report, "denied_state_secret") == [0] * 7
+    drifted = gkparse.parse(_TABLE3_HEAD + rows + "0\n\n" * 7 + "（三）不予公开\n1.属于国家秘密\n\n")
+    assert _table3_row(drifted, "partly_granted") == [None] * 7
+    assert "LINES-ROW-COUNT" in {finding.code for finding in drifted.problems}
+
+
+def test_extra_values_of_a_rebuilt_row_are_never_shifted_into_it() -> None:
+    """A row with more values than columns: where rows are marked (tabs,
+    pipes), the extras are padding and a column whose candidates all read
+    the same is kept; where the row was rebuilt from one cell a line, the
+    extras may be the next row's while one of its own stands elsewhere."""
+    values = [GridCell(text, Span(1, 1, 1, 1, 0, 0)) for text in ["0", "0", "0", "0", "0", "1", "0", "0"]]
+    shifted = place(values, 7)
+    assert [cell.text if cell else None for cell in shifted] == ["0", "0", "0", "0", None, None, "0"]
+    assert place(values, 7, shifting=False) == [None] * 7
 
 
 def test_pieces_of_a_group_label_between_a_rows_lines_are_rows_of_their_own() -> None:

@@ -138,6 +138,7 @@ def test_labels_drifting_and_numbers_out_of_order_read_no_wrong_value(
         "corpus/pingtan_2020/pdftotext-raw.txt",
         "corpus/pingtan_2022/pdftotext-raw.txt",
         "real/pingtan_2024/pdftotext-raw.txt",
+        "real/pingtan_2019/pdftotext-raw.txt",
         "converters/seed_000/pdftotext-raw.txt",
     ],
 )

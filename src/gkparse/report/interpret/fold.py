@@ -220,19 +220,24 @@ class _Folder:
 
     def wrapped(self, current: _Row, cell: GridCell) -> bool:
         """Join a label wrapped over two cells when the joined text is a label
-        and one of the pieces alone is not."""
+        and one of the pieces alone is not, or the joined text is a stretch
+        of the label's own text ("（二）部分公开（区分处理的，" / "只计这一情形，
+        不计其他情形）", whose second piece alone names 3.其他 by its word 其他)."""
         last = current.labels[-1]
         before, after = label_key(last.text), label_key(cell.text)
-        if _any_label(before) is not None and _any_label(after) is not None:
-            return False
         joined = GridCell(last.text + cell.text, last.span.through(cell.span))
         key = label_key(joined.text)
         found = _any_label(key)
+        if found is None:
+            return False
+        own_text = key in label_key(found.label)
+        if not own_text and _any_label(before) is not None and _any_label(after) is not None:
+            return False
         # the pieces must make one label: its phrase runs over the cut, or
         # the joined text is a stretch of the label's own text
-        if found is None or not (
-            all(phrase not in before and phrase not in after for phrase in found.phrases if phrase in key)
-            or key in label_key(found.label)
+        if not (
+            own_text
+            or all(phrase not in before and phrase not in after for phrase in found.phrases if phrase in key)
         ):
             return False
         current.labels[-1] = joined

@@ -48,6 +48,9 @@ class RowParts:
     values: tuple[GridCell, ...]
     area: tuple[GridCell, ...] = ()
     pads: bool = False
+    # rebuilt from one cell a line, nothing marking where a row starts:
+    # values beyond the row's count may be other rows', never shifted into it
+    rebuilt: bool = False
 
     @property
     def label_keys(self) -> tuple[str, ...]:
@@ -91,8 +94,10 @@ def rows_of(grids: Iterable[Grid]) -> Iterator[RowParts]:
     """Every row of the grids, split, each as its own layout pads it."""
     for grid in grids:
         pads = layout(grid.layout).pads_rows
+        rebuilt = not layout(grid.layout).habits.rows_marked
         for row in grid.rows:
-            yield split_row(row, pads)
+            parts = split_row(row, pads)
+            yield attrs.evolve(parts, rebuilt=True) if rebuilt else parts
 
 
 def best_match(text: str, labels: Iterable[d.Label]) -> d.Label | None:
@@ -106,16 +111,18 @@ def best_match(text: str, labels: Iterable[d.Label]) -> d.Label | None:
     return best
 
 
-def place(values: Sequence[GridCell], count: int) -> list[GridCell | None]:
+def place(values: Sequence[GridCell], count: int, *, shifting: bool = True) -> list[GridCell | None]:
     """The cell for each of ``count`` columns, None where it cannot be told.
 
     With extra values, column j could take any of values j … j + extra; it
-    is kept only if they all read the same. With too few, any column could
-    be the one whose value was lost, so none is kept.
+    is kept only if they all read the same (not without ``shifting``: where
+    nothing marks a row, the extras may be other rows' and one of the row's
+    own may stand elsewhere). With too few, any column could be the one
+    whose value was lost, so none is kept.
     """
     if len(values) == count:
         return list(values)
-    if len(values) < count:
+    if len(values) < count or not shifting:
         return [None] * count
     extra = len(values) - count
     placed: list[GridCell | None] = []
@@ -410,7 +417,7 @@ def place_row(
                 parts.row.span,
             )
     else:
-        placed = place(parts.values, len(columns))
+        placed = place(parts.values, len(columns), shifting=not parts.rebuilt)
         _count_finding(findings, prefix, parts, placed, len(columns))
     return [
         make_cell(
