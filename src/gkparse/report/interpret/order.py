@@ -15,8 +15,9 @@ T3-HANDLED is not asked for, since reports break it themselves; where
 several orders hold, those that keep it are preferred.
 
 A converter may also draw a tall row's value out of its place, among the
-label's lines. Where some row sums fail, one or two such numbers standing
-together are moved within each stretch of failing rows. Every order that
+label's lines, or read two short rows' cells column by column. Where some
+row sums fail, one or two such numbers standing together are moved within
+each stretch of failing rows, or two rows there are taken apart. Every order that
 holds is then tried with one more number moved nearby, since a number out
 of place may keep every sum; a cell the orders give differently stays
 unknown. The numbers standing right after a label on its line, and every
@@ -326,26 +327,34 @@ class _Checks:
 
     def _moves(
         self, window: range, windows: Sequence[range], values: Sequence[int], movable: Sequence[bool]
-    ) -> list[_Move]:
+    ) -> list[_Move | _Interleaved]:
         """The moves of one number next to a word, or two standing together,
-        within ``window`` that make every sum touching it alone hold: one
-        move for each distinct outcome."""
+        within ``window``, and the two rows in it whose numbers stand
+        interleaved, that make every sum touching it alone hold: one for
+        each distinct outcome."""
         others = [w for w in windows if w is not window]
         local = [
             terms
             for terms in self.instances
             if any(at in window for at, _ in terms) and not any(at in w for w in others for at, _ in terms)
         ]
-        seen: dict[tuple[int, ...], _Move] = {}
+        candidates: list[_Move | _Interleaved] = [
+            _Interleaved(start, self.width)
+            for start in range(window.start, window.stop - self.width, self.width)
+        ]
         for size in range(1, MAX_MOVED + 1):
             for source in range(window.start, window.stop - size + 1):
-                for target in range(window.start, window.stop - size + 1):
-                    move = _Move(source, size, target)
-                    if source == target or not all(movable[at] for at in move.taken):
-                        continue
-                    moved = tuple(move.applied(values))
-                    if not any(_fails(terms, moved) for terms in local):
-                        seen.setdefault(tuple(moved[window.start : window.stop]), move)
+                if all(movable[at] for at in range(source, source + size)):
+                    candidates += (
+                        _Move(source, size, target)
+                        for target in range(window.start, window.stop - size + 1)
+                        if target != source
+                    )
+        seen: dict[tuple[int, ...], _Move | _Interleaved] = {}
+        for move in candidates:
+            moved = tuple(move.applied(values))
+            if not any(_fails(terms, moved) for terms in local):
+                seen.setdefault(tuple(moved[window.start : window.stop]), move)
         return list(seen.values())
 
 
@@ -376,6 +385,24 @@ class _Move:
         rest = [*items[: self.source], *items[self.source + self.size :]]
         block = items[self.source : self.source + self.size]
         return [*rest[: self.target], *block, *rest[self.target :]]
+
+
+@attrs.frozen
+class _Interleaved:
+    """Two rows from ``start`` whose numbers stand interleaved, column by
+    column (a0 b0 a1 b1 …): plain pdftotext reads two short rows' cells of
+    a column as one block."""
+
+    start: int
+    width: int
+
+    @property
+    def taken(self) -> range:
+        return range(self.start + 1, self.start + 2 * self.width - 1)
+
+    def applied(self, items: Sequence[_T]) -> list[_T]:
+        both = items[self.start : self.start + 2 * self.width]
+        return [*items[: self.start], *both[0::2], *both[1::2], *items[self.start + 2 * self.width :]]
 
 
 def _fails(terms: Sequence[tuple[int, int]], values: Sequence[int]) -> bool:
