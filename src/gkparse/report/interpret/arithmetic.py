@@ -696,12 +696,14 @@ def fill(layout: TableReading | None, arithmetic: TableReading) -> TableReading:
         return layout
     findings = Findings()
     cells = layout.by_key()
-    taken: dict[str, None] = {}  # the rows the arithmetic placed a cell of, in order
+    # the rows whose cells the order of the numbers placed have a finding of their own
+    in_order = {key for f in arithmetic.findings if f.code == PLACED_IN_ORDER for key in f.keys}
+    taken: dict[str, None] = {}  # the rows the arithmetic cut and placed a cell of, in order
     for cell in arithmetic.cells:
         mine = cells.get(cell.key)
         if mine is None or (mine.state == UNKNOWN and cell.state != UNKNOWN):
             cells[cell.key] = cell
-            if cell.state != UNKNOWN:
+            if cell.state != UNKNOWN and row_prefix(cell.key) not in in_order:
                 taken[split_key(cell.key)[1]] = None
         elif cell.value is not None and mine.value is not None and mine.value != cell.value:
             findings.add(
@@ -722,8 +724,6 @@ def fill(layout: TableReading | None, arithmetic: TableReading) -> TableReading:
         for f in arithmetic.findings
         if f.code != PLACED_BY_ARITHMETIC and (f.code != "ROW-CUT-AMBIGUOUS" or not read.issuperset(f.keys))
     ]
-    in_order = {key for f in arithmetic.findings if f.code == PLACED_IN_ORDER for key in f.keys}
-    taken = {row: None for row in taken if f"{split_key(arithmetic.cells[0].key)[0]}.{row}" not in in_order}
     if taken:  # the rows the layout had read are not the arithmetic's
         _placed(findings, split_key(arithmetic.cells[0].key)[0], list(taken))
     return TableReading.of(

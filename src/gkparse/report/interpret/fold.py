@@ -429,8 +429,14 @@ class EmptyMarks:
         found = self.lines(gap) or ()
         if len(found) > room or (self.marked_only and _unmarked_line(gap)):
             return None
-        line, at = before.span.end_line, before.span.end
-        return [GridCell("", _line_start(gap, number, line, at)) for number in found]
+        return _empty_cells(gap, found, before)
+
+
+def _empty_cells(gap: str, numbers: Sequence[int], before: GridCell) -> list[GridCell]:
+    """An empty cell for each of the gap's ``numbers``-th lines (the gap
+    starts where ``before`` ends), a zero-width cell at the line's start."""
+    line, at = before.span.end_line, before.span.end
+    return [GridCell("", _line_start(gap, number, line, at)) for number in numbers]
 
 
 def _line_start(gap: str, number: int, line: int, at: int) -> Span:
@@ -460,8 +466,7 @@ def trailing_empties(prepared: str, last: GridCell, room: int) -> list[GridCell]
     found = _nbsp_lines(gap) or ()
     if len(found) < room:
         return []
-    line, at = last.span.end_line, last.span.end
-    return [GridCell("", _line_start(gap, number, line, at)) for number in found[:room]]
+    return _empty_cells(gap, found[:room], last)
 
 
 def empty_cell_marks(

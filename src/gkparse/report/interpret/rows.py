@@ -65,7 +65,7 @@ class RowParts:
         return bool(self.values)
 
 
-def split_row(row: GridRow, pads_rows: bool) -> RowParts:
+def split_row(row: GridRow, pads_rows: bool, *, rebuilt: bool = False) -> RowParts:
     """Label cells are the text cells of the row's leading run of text and
     empty cells; the value cells are everything after the last of them.
 
@@ -87,7 +87,7 @@ def split_row(row: GridRow, pads_rows: bool) -> RowParts:
             values.pop()
         while values and read_value(values[0].text).kind == EMPTY:
             values.pop(0)
-    return RowParts(row, labels, tuple(values), area, pads_rows)
+    return RowParts(row, labels, tuple(values), area, pads_rows, rebuilt)
 
 
 def rows_of(grids: Iterable[Grid]) -> Iterator[RowParts]:
@@ -96,8 +96,7 @@ def rows_of(grids: Iterable[Grid]) -> Iterator[RowParts]:
         pads = layout(grid.layout).pads_rows
         rebuilt = not layout(grid.layout).habits.rows_marked
         for row in grid.rows:
-            parts = split_row(row, pads)
-            yield attrs.evolve(parts, rebuilt=True) if rebuilt else parts
+            yield split_row(row, pads, rebuilt=rebuilt)
 
 
 def best_match(text: str, labels: Iterable[d.Label]) -> d.Label | None:
