@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -84,6 +85,32 @@ def test_find_tables_knows_no_report_headings() -> None:
 
     assert cut("\t项目\n一、别的事项\n\t1\n") == [[("项目\n一、别的事项", "1")]]
     assert cut("\t项目\n一、其他事项\n\t1\n") == [[("项目\n一、其他事项", "1")]]
+
+
+def test_import_leaves_what_parsing_does_not_need() -> None:
+    """Serialising, views, frames, batches, paths and HTML entities load on
+    first use: a fresh process that only parses starts sooner."""
+    program = (
+        "import sys, gkparse\n"
+        "later = ('json', 'pathlib', 'html', 'gkparse.batch', 'gkparse.report.frames',\n"
+        "         'gkparse.report.serialise', 'gkparse.report.views')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+        "gkparse.parse('一、总体情况\\n规章\\t0\\t0\\t0\\n')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]", "[]"]
+
+
+def test_every_public_name_resolves() -> None:
+    for module in (gkparse, gkparse.report):
+        for name in module.__all__:
+            assert getattr(module, name) is not None
+            assert name in dir(module)
+    assert gkparse.to_json is gkparse.report.to_json
+    assert callable(gkparse.report.render)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        gkparse.nothing  # noqa: B018
 
 
 def test_old_module_paths_warn_and_still_work() -> None:

@@ -27,6 +27,19 @@ def test_equality_ignores_spans_and_padding() -> None:
     assert one != Cell("a.b.c", 1, "01", "value")
 
 
+def test_reports_share_their_fact_keys() -> None:
+    """A key is one string however many reports hold it: a notebook keeping
+    thousands of reports keeps a few hundred keys."""
+    one, two = gkparse.parse(seed_text("000")), gkparse.parse(seed_text("002"))
+    assert all(
+        left.key is right.key
+        for table in one.tables
+        for left in table.cells
+        if (right := two.cell(left.key)) is not None
+    )
+    assert Cell("a." + "b.c", 1, "1", "value").key is Cell("a.b" + ".c", 1, "1", "value").key
+
+
 def test_blank_zero_and_placeholder_stay_distinct() -> None:
     text = seed_text("003")
     report = gkparse.parse(text.replace("→", "").replace("\t \n", "\t/\n", 1))

@@ -19,8 +19,10 @@ Two layers, both public, both re-exported here:
 their texts for hypothesis.
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from gkparse import _moved, vocabulary
-from gkparse.batch import parse_many
 from gkparse.grids import (
     LAYOUTS,
     Choices,
@@ -41,22 +43,7 @@ from gkparse.grids import unregister as unregister_layout
 from gkparse.grids.layouts import Slot
 from gkparse.grids.layouts import get as get_layout
 from gkparse.grids.layouts import slots as grid_slots
-from gkparse.report import (
-    Cell,
-    Finding,
-    Report,
-    Section,
-    Table,
-    from_dict,
-    from_json,
-    parse,
-    render,
-    to_dict,
-    to_json,
-)
-from gkparse.report.frames import findings_dataframe, to_dataframe
-from gkparse.report.serialise import SCHEMA_VERSION, SerialisationError
-from gkparse.report.views import Findings, Reports, ReportView, show
+from gkparse.report import Cell, Finding, Report, Section, Table, parse, render
 from gkparse.rules import (
     RULES,
     Rule,
@@ -67,18 +54,57 @@ from gkparse.rules import (
     validate_series,
 )
 
+if TYPE_CHECKING:
+    from gkparse.batch import parse_many
+    from gkparse.report.frames import findings_dataframe, to_dataframe
+    from gkparse.report.serialise import (
+        SCHEMA_VERSION,
+        SerialisationError,
+        from_dict,
+        from_json,
+        to_dict,
+        to_json,
+    )
+    from gkparse.report.views import Findings, Reports, ReportView, show
+
 __version__ = "0.1.0"
 
 _moved.install()
 
 
-def __getattr__(name: str) -> object:
-    """``gkparse.strategies`` on first use: it needs hypothesis (the extra)."""
-    if name == "strategies":
-        import importlib
+#: Names imported on first use, by module: parsing needs none of them, and
+#: a fresh process that only parses starts sooner without them.
+_LAZY = {
+    "parse_many": "gkparse.batch",
+    "findings_dataframe": "gkparse.report.frames",
+    "to_dataframe": "gkparse.report.frames",
+    "SCHEMA_VERSION": "gkparse.report.serialise",
+    "SerialisationError": "gkparse.report.serialise",
+    "from_dict": "gkparse.report.serialise",
+    "from_json": "gkparse.report.serialise",
+    "to_dict": "gkparse.report.serialise",
+    "to_json": "gkparse.report.serialise",
+    "Findings": "gkparse.report.views",
+    "Reports": "gkparse.report.views",
+    "ReportView": "gkparse.report.views",
+    "show": "gkparse.report.views",
+}
 
+
+def __getattr__(name: str) -> object:
+    """A name of :data:`_LAZY` on first use, or ``gkparse.strategies`` (it
+    needs hypothesis, the extra)."""
+    if name == "strategies":
         return importlib.import_module("gkparse.strategies")
-    raise AttributeError(f"module 'gkparse' has no attribute {name!r}")
+    if name not in _LAZY:
+        raise AttributeError(f"module 'gkparse' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

@@ -12,25 +12,33 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import lark
 from lark import Lark
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Grammar files that only hold shared terminals for ``%import``.
 LIBRARIES = frozenset({"gk_terminals"})
 
 
-@functools.cache
 def grammar_dir() -> Path:
     """The folder holding the ``.lark`` files, in a wheel or in a checkout."""
-    packaged = Path(__file__).resolve().parents[1] / "grammars"  # the package's own folder
-    if (packaged / "lines.lark").is_file():
-        return packaged
-    checkout = Path(__file__).resolve().parents[3] / "grammars"
-    if (checkout / "lines.lark").is_file():
-        return checkout
+    from pathlib import Path  # not at import: parsing needs only the folder's name
+
+    return Path(_grammar_folder())
+
+
+@functools.cache
+def _grammar_folder() -> str:
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(os.path.dirname(here), "grammars")  # the package's own folder
+    checkout = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(here))), "grammars")
+    for folder in (packaged, checkout):
+        if os.path.isfile(os.path.join(folder, "lines.lark")):
+            return folder
     raise FileNotFoundError(
         f"gkparse grammars not found in {packaged} or {checkout}; the installation is incomplete"
     )
@@ -46,10 +54,11 @@ def grammar_names() -> tuple[str, ...]:
 
 def grammar_text(name: str) -> str:
     """The source of one grammar, e.g. ``grammar_text("layouts/tab")``."""
-    path = grammar_dir() / f"{name}.lark"
-    if name in LIBRARIES or not path.is_file():
+    path = os.path.join(_grammar_folder(), *f"{name}.lark".split("/"))
+    if name in LIBRARIES or not os.path.isfile(path):
         raise ValueError(f"unknown grammar {name!r}; known: {', '.join(grammar_names())}")
-    return path.read_text(encoding="utf-8")
+    with open(path, encoding="utf-8") as file:
+        return file.read()
 
 
 @functools.cache
@@ -68,7 +77,7 @@ def build_parser(
         source,
         parser="lalr",
         lexer=lexer,
-        import_paths=[str(grammar_dir())],
+        import_paths=[_grammar_folder()],
         maybe_placeholders=False,
         cache=_cache_file(source, lexer) if cached else False,
     )
@@ -78,27 +87,35 @@ def cache_dir() -> Path | None:
     """Where built parsers are kept: ``$GKPARSE_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/gkparse`` (``~/.cache/gkparse``); None when
     ``GKPARSE_CACHE_DIR`` is set empty (no cache)."""
+    from pathlib import Path
+
+    folder = _cache_folder()
+    return None if folder is None else Path(folder)
+
+
+def _cache_folder() -> str | None:
     chosen = os.environ.get("GKPARSE_CACHE_DIR")
     if chosen == "":
         return None
     if chosen:
-        return Path(chosen)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gkparse"
+        return chosen
+    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(cache_home, "gkparse")
 
 
 def _cache_file(source: str, lexer: str) -> str | bool:
     """The cache file of one grammar (lark checks its content against the
     grammar and its imports before using it); False when there is no folder
     to keep it in."""
-    folder = cache_dir()
+    folder = _cache_folder()
     if folder is None:
         return False
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
     except OSError:
         return False
     key = hashlib.sha256(f"{lark.__version__}\0{lexer}\0{source}".encode()).hexdigest()[:24]
-    return str(folder / f"{key}.lark")
+    return os.path.join(folder, f"{key}.lark")
 
 
 def parser(name: str) -> Lark:

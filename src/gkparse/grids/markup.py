@@ -19,7 +19,6 @@ read so.
 
 from __future__ import annotations
 
-import html
 import re
 
 #: A text that is a page: markup first, and that markup no table.
@@ -118,6 +117,8 @@ def _blank(text: str) -> str:
 def _entity(entity: str) -> str:
     """An entity as its character, after spaces to its length; a
     non-breaking space is a space."""
+    import html  # not at import: its table of entities costs a fresh process a millisecond
+
     char = html.unescape(entity)
     if len(char) != 1 or char in "\n\r\t\xa0":
         char = " "

@@ -17,7 +17,6 @@ model calls it, so it cannot import the model).
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -98,6 +97,8 @@ _LEGEND = (
 
 
 def _e(text: object) -> str:
+    import html  # not at import: its table of entities costs a fresh process a millisecond
+
     return html.escape(str(text), quote=True)
 
 
@@ -401,5 +402,3 @@ def finding_repr(finding: FindingLike) -> str:
         parts.append(f"years={finding.years!r}")
     parts.append(f"line={finding.span.line if finding.span is not None else None!r}")
     return f"Finding({', '.join(parts)})"
-
-

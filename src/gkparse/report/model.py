@@ -15,6 +15,7 @@ grids included.
 from __future__ import annotations
 
 import datetime
+import sys
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
@@ -88,7 +89,8 @@ class Cell:
     part in equality.
     """
 
-    key: str
+    #: Interned: the same few hundred keys recur in every report a user keeps.
+    key: str = attrs.field(converter=sys.intern)
     value: Value
     raw: str = attrs.field(eq=str.strip)
     state: CellState

@@ -11,7 +11,6 @@ table was split over pages, with page numbers between the parts.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
@@ -76,6 +75,8 @@ def _part_text(part: Sequence[Token | _Table]) -> str:
         if isinstance(child, _Table):
             pieces.append("\n" + child.text() + "\n")
         elif child.type == "ENTITY":
+            import html  # not at import: its table of entities costs a fresh process a millisecond
+
             pieces.append(html.unescape(str(child)))
         else:
             pieces.append(str(child).translate(_SPACE))
@@ -162,6 +163,8 @@ def _cell(cell: GridCell, paragraphs: bool) -> str:
         for name, count in (("colspan", cell.column_span), ("rowspan", cell.row_span))
         if count > 1
     )
+    import html  # as in _part_text
+
     parts = [html.escape(part, quote=False) for part in cell.text.split("\n")]
     if paragraphs and cell.text.strip():
         body = "".join(f"<p>{part}</p>" for part in parts)

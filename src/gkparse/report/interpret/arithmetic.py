@@ -26,13 +26,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from gkparse.grids.grid import GridCell
 from gkparse.report import definitions as d
 from gkparse.report.interpret.cuts import Number, Part, first_cuts, spelled
-from gkparse.report.interpret.order import OrderReading, read_in_order
 from gkparse.report.interpret.rows import Findings, TableReading, make_cell
 from gkparse.report.interpret.stream import RUN, Piece, Stream, read_stream
 from gkparse.report.interpret.stream_rows import (
@@ -61,6 +61,9 @@ from gkparse.vocabulary import (
     row_prefix,
     split_key,
 )
+
+if TYPE_CHECKING:
+    from gkparse.report.interpret.order import OrderReading
 
 #: The finding that names the rows the arithmetic placed.
 PLACED_BY_ARITHMETIC = "PLACED-BY-ARITHMETIC"
@@ -271,6 +274,9 @@ def _place_in_order(
         for c in columns
     ):
         return None
+    # Imported here: few texts need it, and a fresh process that parses starts sooner without it.
+    from gkparse.report.interpret.order import read_in_order
+
     reading = read_in_order(stream, zone)
     if reading is None:
         return None
