@@ -190,6 +190,28 @@ def test_a_toy_layout_reads_and_finds_tables() -> None:
     assert [(g.layout, len(g.rows), g.span.line) for g in grids] == [("semicolon", 2, 3)]
 
 
+class _ShoutingReader(_SemicolonReader):
+    def TEXT(self, token: Token) -> Token:  # a callback named after the terminal
+        return token.update(value=token.upper())
+
+
+class _ShoutingVisitingReader(_ShoutingReader):
+    __visit_tokens__ = True
+
+
+@pytest.mark.parametrize(
+    ("reader", "texts"), [(_ShoutingReader, ("a", "b")), (_ShoutingVisitingReader, ("A", "B"))]
+)
+def test_a_reader_visits_tokens_only_when_it_says_so(
+    reader: type[GridReader], texts: tuple[str, ...]
+) -> None:
+    gkparse.register_layout(Layout("shouting", _GRAMMAR, reader, _write, _region, Habits(pads_rows=True)))
+    try:
+        assert parse_table("a;b\n", "shouting").rows[0].texts == texts
+    finally:
+        gkparse.unregister_layout("shouting")
+
+
 @pytest.mark.usefixtures("semicolon")
 def test_a_toy_layout_round_trips_a_real_report() -> None:
     report = gkparse.parse(seed_text("000"))

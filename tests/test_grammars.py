@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from lark import Lark
 
 import gkparse
+from gkparse.grids import grammars
 from gkparse.grids.grammars import build_parser, cache_dir, grammar_dir, grammar_names, grammar_text, parser
 
 
@@ -50,6 +52,21 @@ def test_built_parsers_are_kept_in_the_cache_folder(tmp_path: Path, monkeypatch:
     assert len(files) == 1
     again = build_parser.__wrapped__(source)  # loaded from the file
     assert again.parse("12").children == first.parse("12").children
+
+
+def test_installs_with_their_own_grammar_folders_keep_their_own_cache_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lark checks a cache file against the grammars' folder too: two installs
+    sharing one file would rebuild and overwrite it in turn."""
+    monkeypatch.setenv("GKPARSE_CACHE_DIR", str(tmp_path / "cache"))
+    other = tmp_path / "grammars"
+    shutil.copytree(grammar_dir(), other)
+    source = grammar_text("values")
+    build_parser.__wrapped__(source)
+    monkeypatch.setattr(grammars, "_grammar_folder", lambda: str(other))
+    build_parser.__wrapped__(source)
+    assert len(list((tmp_path / "cache").iterdir())) == 2
 
 
 def test_an_empty_cache_folder_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:

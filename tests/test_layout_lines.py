@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gkparse
 from gkparse import find_tables, parse_table
 from gkparse.grids.grid import GridCell
+from gkparse.grids.layouts.lines import _cells_by_line, _marks_at_most
 from gkparse.grids.span import Span
 from gkparse.report.interpret.rows import place
 from tests.converters.score import expected, load_truth, score_file
@@ -361,3 +364,21 @@ def test_pdftotext_raw_has_no_wrong_value(case: str) -> None:
     if not (folder / "pdftotext-raw.txt").exists():
         pytest.skip("no such rendering")
     assert score_file(folder, "pdftotext-raw.txt").wrong == ()
+
+
+_LINE_PIECES = st.sampled_from(
+    [
+        *("规章", "0", "\uff11\uff12", "12.5", "万元"),
+        *("-", "—", "/", "无", "不适用", "n/a", "&nbsp;"),
+        *(" ", "\u3000", "|"),
+    ]
+)
+
+
+@given(st.lists(_LINE_PIECES, max_size=6).map("".join))
+def test_a_line_holds_no_more_marks_than_the_cheap_count_allows(line: str) -> None:
+    """The count that spares prose runs a parse never says fewer value or
+    empty cells than the grammar reads (2 standing for "two or more")."""
+    cells = _cells_by_line((line,)) or ()
+    marks = sum(1 for _, kind in cells if kind in ("value", "empty"))
+    assert min(marks, 2) <= _marks_at_most(line)

@@ -114,7 +114,10 @@ def _cache_file(source: str, lexer: str) -> str | bool:
         os.makedirs(folder, exist_ok=True)
     except OSError:
         return False
-    key = hashlib.sha256(f"{lark.__version__}\0{lexer}\0{source}".encode()).hexdigest()[:24]
+    # The folder is part of lark's own check (its import path): two installs
+    # sharing one cache would otherwise overwrite each other's files.
+    identity = f"{lark.__version__}\0{lexer}\0{_grammar_folder()}\0{source}"
+    key = hashlib.sha256(identity.encode()).hexdigest()[:24]
     return os.path.join(folder, f"{key}.lark")
 
 

@@ -140,10 +140,15 @@ class GridReader(Transformer[Token, "RowsRead"]):
 
     Built per table region with the region's :class:`Positions`; its
     ``start`` callback returns the rows and how many of them head the table.
+    Callbacks are rules' only: a reader that wants one per token (a method
+    named after a terminal) sets ``__visit_tokens__ = True``; the others
+    are spared a method lookup per token.
     """
 
+    __visit_tokens__ = False
+
     def __init__(self, at: Positions) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=self.__visit_tokens__)
         self.at = at
 
 

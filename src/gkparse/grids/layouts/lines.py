@@ -123,6 +123,19 @@ def _cells_by_line(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...] | None
     return tuple(found)
 
 
+_DIGITS = frozenset("0123456789")
+
+
+def _marks_at_most(text: str) -> int:
+    """How many value or empty cells the grammar can read in a line, as far
+    as a region is concerned (2 meaning "two or more"): a pipe or a digit
+    can make a row of several cells; any other line is one text cell, a
+    mark if its value is a number or a placeholder."""
+    if "|" in text or not _DIGITS.isdisjoint(text):
+        return 2
+    return 1 if read_value(text).kind in (NUMBER, PLACEHOLDER) else 0
+
+
 def _aligned(text: str) -> bool:
     """A line of text followed by numbers between spaces ("规章 0 0 0"): a row
     of a table aligned with spaces, not one cell."""
@@ -157,6 +170,8 @@ def _read_run(lines: Lines, start: int, end: int) -> _Run:
         # A line holds a text cell, or values, never both: no table, and no need to read it.
         return _Run(start, end, None, (), (), -1, ())
     texts = tuple(lines.text(index) for index in range(start, end + 1))
+    if sum(_marks_at_most(text) for text in texts) < 2:
+        return _Run(start, end, None, (), (), -1, ())  # no region can open here: not worth a parse
     cells = _cells_by_line(texts)
     found = tuple((start + index, kind) for index, kind in cells) if cells is not None else ()
     marks = [1 if kind in ("value", "empty") else 0 for _, kind in found]
