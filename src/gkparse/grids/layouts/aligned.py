@@ -138,10 +138,8 @@ class AlignedReader(GridReader):
         super().__init__(at)
         self.steps = 0
 
-    def cell(self, children: list[Token]) -> list[Token]:
-        return children
-
-    def row(self, children: list[Token | list[Token]]) -> _Line:
+    def row(self, tokens: list[Token]) -> _Line:
+        children = _cells_apart(tokens)
         cells: list[_Cell] = []
         column = 0  # in display width
         laid_out = any(isinstance(child, Token) and child.type == "GAP" for child in children)
@@ -327,6 +325,21 @@ def _wrapped(line: _Line, below: _Line) -> bool:
         any(len(cell.text) <= starts.get(cell.char_start + shift, -1) for shift in (-1, 0, 1))
         for cell in below.values
     )
+
+
+def _cells_apart(tokens: Sequence[Token]) -> list[Token | list[Token]]:
+    """A row's tokens as the white space before its first cell and between
+    cells (a token each) and its cells (a list of words and single spaces
+    each): a gap ends a cell, and so does the row's end."""
+    parts: list[Token | list[Token]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "GAP" or (index == 0 and token.type == "ONE"):
+            parts.append(token)
+        elif parts and isinstance(parts[-1], list):
+            parts[-1].append(token)
+        else:
+            parts.append([token])
+    return parts
 
 
 def _line_number(children: Sequence[Token | list[Token]]) -> int:

@@ -49,32 +49,26 @@ class PipeReader(GridReader):
     """Cells between pipes, escapes undone by the grammar's ESCAPED_PIPE;
     which edge pipes are outer ones is decided against the delimiter row."""
 
-    def filled(self, children: list[Token]) -> list[Token]:
-        return children
-
-    def cell(self, children: list[list[Token]]) -> list[Token]:
-        return children[0] if children else []
-
-    def row(self, children: list[list[Token] | Token]) -> _Line:
+    def row(self, children: list[Token]) -> _Line:
         cells: list[GridCell] = []
         pending: list[Token] = []
-        for child in children:
-            if isinstance(child, list):
-                pending = child
+        for token in children:
+            if token.type not in ("PIPE", "NEWLINE"):
+                pending.append(token)
                 continue
             if pending:
-                text = "".join("|" if token.type == "ESCAPED_PIPE" else str(token) for token in pending)
+                text = "".join("|" if part.type == "ESCAPED_PIPE" else str(part) for part in pending)
                 cells.append(GridCell(self.at.text(text), self.at.of(pending[0], pending[-1])))
             else:
-                cells.append(GridCell("", self.at.before(child)))
+                cells.append(GridCell("", self.at.before(token)))
             pending = []
         return _Line(tuple(cells), len(cells) > 1)
 
-    def open_row(self, children: list[list[Token] | Token]) -> _Line:
+    def open_row(self, children: list[Token]) -> _Line:
         return self.row(children)
 
-    def bar_row(self, children: list[list[Token] | Token]) -> _Line:
-        return self.row([[], *children])  # the empty cell before its first pipe
+    def bar_row(self, children: list[Token]) -> _Line:
+        return self.row(children)  # its first pipe ends an empty cell
 
     def rule(self, children: list[Token]) -> _Rule:
         tokens = [token for token in children if token.type != "NEWLINE"]

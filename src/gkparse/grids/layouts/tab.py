@@ -26,21 +26,20 @@ from gkparse.grids.values import TEXT, read_value
 
 
 class TabReader(GridReader):
-    """``row: cell (TAB cell)* NEWLINE``: a cell is its text, or an empty
+    """``row: _cell (TAB _cell)* NEWLINE``: a cell is its text, or an empty
     zero-width cell just before the tab or line break that ends it."""
 
-    def cell(self, children: list[Token]) -> Token | None:
-        return children[0] if children else None
-
-    def row(self, children: list[Token | None]) -> GridRow:
+    def row(self, children: list[Token]) -> GridRow:
         cells = []
-        for index in range(0, len(children) - 1, 2):
-            text, end = children[index], children[index + 1]
-            assert end is not None  # a TAB or the NEWLINE
-            if text is None:
-                cells.append(GridCell("", self.at.before(end)))
+        text: Token | None = None
+        for token in children:
+            if token.type == "CELL":
+                text = token
+            elif text is None:  # a TAB or the NEWLINE ends an empty cell
+                cells.append(GridCell("", self.at.before(token)))
             else:
                 cells.append(GridCell(self.at.text(text), self.at.of(text)))
+                text = None
         return row_of(cells)
 
     def start(self, rows: list[GridRow]) -> RowsRead:

@@ -212,10 +212,11 @@ class _Checks:
                 (self.handled if rule is T3_HANDLED else self.instances).append(terms)
                 if rule is T3_ROW:
                     self.rows.append(terms)
-        self.at: list[list[int]] = [[] for _ in position]  # the instances each cell stands in
+        # the instances each cell stands in, and its sign there
+        self.at: list[list[tuple[int, int]]] = [[] for _ in position]
         for index, terms in enumerate(self.instances):
-            for at, _ in terms:
-                self.at[at].append(index)
+            for at, sign in terms:
+                self.at[at].append((index, sign))
 
     def settle(self, parts: Sequence[Part], movable: Sequence[bool]) -> _Order | None:
         """The cells in the orders that make every sum hold: as the parts
@@ -272,10 +273,10 @@ class _Checks:
         return [order for order in found if not any(_fails(t, order.values) for t in self.handled)] or found
 
     def _alternatives(self, order: _Order) -> list[_Order]:
-        """The orders, other than ``order``, that one more move of one or two
-        numbers within a row's width makes, and that keep every sum. Only
-        the stretch a move changes is built and checked: most moves take a
-        0 past other 0s and change nothing."""
+        """The orders, other than ``order`` (whose sums all hold), that one
+        more move of one or two numbers within a row's width makes, and that
+        keep every sum. Only the stretch a move changes is built and checked:
+        most moves take a 0 past other 0s and change nothing."""
         values = order.values
         out = []
         for size in range(1, MAX_MOVED + 1):
@@ -289,9 +290,7 @@ class _Checks:
                         start, changed = target, block + values[target:source]
                     if changed == values[start : start + len(changed)]:
                         continue
-                    stretch = range(start, start + len(changed))
-                    touched = {index for at in stretch for index in self.at[at]}
-                    if any(_fails_changed(self.instances[i], values, stretch, changed) for i in touched):
+                    if not self._still_hold(values, start, changed):
                         continue
                     move = _Move(source, size, target)
                     moved = tuple(part for at in move.taken if (part := order.parts[at]) is not None)
@@ -303,6 +302,17 @@ class _Checks:
                         )
                     )
         return out
+
+    def _still_hold(self, values: Sequence[int], start: int, changed: Sequence[int]) -> bool:
+        """Whether sums that all hold for ``values`` still hold with the cells
+        from ``start`` on holding ``changed``: a sum moves by what its changed
+        cells gain."""
+        gained: dict[int, int] = {}
+        for at, value in enumerate(changed, start):
+            if delta := value - values[at]:
+                for index, sign in self.at[at]:
+                    gained[index] = gained.get(index, 0) + sign * delta
+        return not any(gained.values())
 
     def _windows(self, failing_rows: Sequence[int]) -> list[range]:
         """The stretches of cells a moved number is looked for in: the failing
@@ -407,12 +417,3 @@ class _Interleaved:
 
 def _fails(terms: Sequence[tuple[int, int]], values: Sequence[int]) -> bool:
     return sum(sign * values[at] for at, sign in terms) != 0
-
-
-def _fails_changed(
-    terms: Sequence[tuple[int, int]], values: Sequence[int], stretch: range, changed: Sequence[int]
-) -> bool:
-    """:func:`_fails` with the cells of ``stretch`` holding ``changed``."""
-    return (
-        sum(sign * (changed[at - stretch.start] if at in stretch else values[at]) for at, sign in terms) != 0
-    )
