@@ -16,7 +16,7 @@ import bisect
 import re
 
 import attrs
-from lark import Token
+from lark import Token, Tree
 from lark.exceptions import LarkError
 
 from gkparse.grids.grammars import build_parser, grammar_text
@@ -26,7 +26,6 @@ from gkparse.grids.layouts._base import (
     GridReader,
     Habits,
     Layout,
-    Positions,
     RowsRead,
     row_of,
     slots,
@@ -43,12 +42,16 @@ CELL_MAX_CHARS = 60
 SENTENCE_ENDS = ("。", "！", "？", "；")
 
 
+#: The tokens of a ``row`` that are its cells (the others are white space and pipes).
+_CELL_TOKENS = ("TEXT", "NUMBER")
+
+
 class LinesReader(GridReader):
     """A row per line with cells; an empty cell (" |") is a row of one empty
     cell, zero-width where its pipe stands; fillers and blanks give nothing."""
 
     def row(self, children: list[Token]) -> GridRow:
-        kept = [token for token in children if token.type in ("TEXT", "NUMBER")]
+        kept = [token for token in children if token.type in _CELL_TOKENS]
         cells = [GridCell(self.at.text(token), self.at.of(token)) for token in kept]
         return row_of(cells)
 
@@ -108,18 +111,26 @@ def _cell_like(lines: Lines, index: int) -> bool:
 def _cells_by_line(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...] | None:
     """The cells the grammar reads in these lines: (line index, kind) for
     each, kind "value" (a number or placeholder), "empty" or "text"; None
-    if the lines are no text of this layout."""
+    if the lines are no text of this layout. Read off the parse tree as
+    :class:`LinesReader` reads it, without building a grid: only the kinds
+    are wanted here."""
     try:
         tree = build_parser(GRAMMAR).parse("".join(text + "\n" for text in texts))
-        rows, _ = LinesReader(Positions()).transform(tree)
     except LarkError:
         return None
     found: list[tuple[int, str]] = []
-    for row in rows:
-        for cell in row.cells:
-            kind = read_value(cell.text).kind
-            what = "value" if kind in (NUMBER, PLACEHOLDER) else "empty" if kind == EMPTY else "text"
-            found.append((cell.span.line - 1, what))
+    for line in tree.children:
+        if not isinstance(line, Tree):
+            continue  # a blank line's NEWLINE
+        tokens = [token for token in line.children if isinstance(token, Token)]  # all of them
+        if line.data == "empty":
+            found.append(((tokens[0].line or 1) - 1, "empty"))
+        elif line.data == "row":
+            for token in tokens:
+                if token.type in _CELL_TOKENS:
+                    kind = read_value(str(token)).kind
+                    what = "value" if kind in (NUMBER, PLACEHOLDER) else "empty" if kind == EMPTY else "text"
+                    found.append(((token.line or 1) - 1, what))
     return tuple(found)
 
 
