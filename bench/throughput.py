@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import gkparse
 from bench.common import Columns, Context, cpu_best, heading, milliseconds, more_rounds, naive, ratio, say
+from bench.floor import lark_alone
 from bench.inputs import Group, all_groups
 
 #: Parse + validate over the seeds and the shared corpus's renderings, as a multiple of the baseline.
@@ -145,6 +146,7 @@ def run_parse(context: Context) -> None:
     if not any(g.kind == "shared" for g in aggregate):
         say("  (../shared/corpus is not there: the aggregate target covers the seeds only)")
     context.target("parse", f"parse + validate over {names}", both / base if base else None, AGGREGATE_LIMIT)
+    _floor(context, [text for group in aggregate for text in group.texts], base, both)
     for group in groups:
         if group.kind == "generated":
             context.target(
@@ -153,3 +155,22 @@ def run_parse(context: Context) -> None:
                 figures[group.name]["parse_validate_ratio"],
                 LAYOUT_LIMIT,
             )
+
+
+def _floor(context: Context, texts: Sequence[str], base: float, both: float) -> None:
+    """What lark alone takes over the aggregate's inputs (``bench.floor``):
+    the part of the ratio that gkparse's own code cannot remove."""
+    if not base:
+        return
+    alone, calls = lark_alone(texts, rounds=context.settings.rounds, budget=context.settings.budget)
+    own = ratio((both - alone) / base, 0)
+    say(
+        f"  floor: lark alone over the same inputs ({calls} calls into lark): {ratio(alone / base, 0)} "
+        f"the baseline, {alone / both:.0%} of parse + validate; gkparse's own work {own}"
+    )
+    context.figures["parse_floor"] = {
+        "lark_seconds": alone,
+        "lark_calls": calls,
+        "lark_ratio": alone / base,
+        "own_ratio": (both - alone) / base,
+    }

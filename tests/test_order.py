@@ -111,13 +111,26 @@ def _interleave_last_rows(numbers: list[str]) -> list[str]:
     return numbers[:-14] + [number for pair in zip(last[:7], last[7:], strict=True) for number in pair]
 
 
+def _left_unknown(report: Report) -> set[str]:
+    """The cells PLACED-IN-ORDER says the sums cannot place."""
+    told = (f.message for f in report.problems if f.code == "PLACED-IN-ORDER")
+    return {
+        key
+        for message in told
+        if "left unknown: " in message
+        for key in message.split("left unknown: ")[1].split("; ")[0].split(", ")
+    }
+
+
 @given(report=reports(consistent=True), labels_first=st.booleans(), interleaved=st.booleans())
 def test_numbers_apart_from_every_label_are_read_in_order(
     report: Report, labels_first: bool, interleaved: bool
 ) -> None:
     """All of table 3's labels before its numbers, or after them: no label
     says which numbers are its row's, and the order says it for all, also
-    where the last two rows' numbers stand interleaved."""
+    where the last two rows' numbers stand interleaved; except cells that
+    another order keeping every sum gives differently (a row's numbers moved
+    to the next row with their total), which the finding names."""
     blocks = make.document(report)
     lines = _table3_lines(blocks)
     labels = [line for line in lines if not _NUMBER.fullmatch(line)]
@@ -125,12 +138,13 @@ def test_numbers_apart_from_every_label_are_read_in_order(
     if interleaved and len(numbers) >= 14:
         numbers = _interleave_last_rows(numbers)
     text = _reading_order(blocks, labels + numbers if labels_first else numbers + labels)
-    facts = gkparse.parse(text).facts()
+    read = gkparse.parse(text)
+    facts = read.facts()
     table3 = {key: value for key, value in report.facts().items() if key.startswith("applications.")}
+    assert all(facts.get(key) in (None, value) for key, value in table3.items())
     if _whole_numbers(report):
-        assert {key: facts.get(key) for key in table3} == table3
-    else:
-        assert all(facts.get(key) in (None, value) for key, value in table3.items())
+        unknown = {key for key in table3 if facts.get(key) is None}
+        assert unknown <= _left_unknown(read)
 
 
 @given(report=reports(consistent=None), data=st.data(), moves=st.integers(0, 3))

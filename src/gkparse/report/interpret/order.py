@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar
 
 import attrs
@@ -234,14 +234,13 @@ class _Checks:
         found = self._preferred(found)
         if len(found) > MAX_ORDERS:
             return None  # too many orders hold to try each with one more move
-        found = self._preferred([*found, *(other for order in found for other in self._alternatives(order))])
-        first = found[0]
-        cells: list[Part | None] = [
-            part if all(order.values[at] == first.values[at] for order in found) else None
-            for at, part in enumerate(first.parts)
-        ]
-        moved = tuple(dict.fromkeys(part for order in found for part in order.moved))
-        return _Order(tuple(cells), first.values, moved)
+        # Folded one at a time: a report can have hundreds of orders that hold.
+        keeping, holding = _Agreement(), _Agreement()  # those that keep T3-HANDLED, and all
+        for order in itertools.chain(found, *(self._alternatives(order) for order in found)):
+            holding.add(order)
+            if not any(_fails(terms, order.values) for terms in self.handled):
+                keeping.add(order)
+        return (keeping if keeping.first is not None else holding).agreed()
 
     def _repaired(
         self, parts: Sequence[Part], movable: Sequence[bool], values: tuple[int, ...]
@@ -272,13 +271,12 @@ class _Checks:
         """The orders that also keep T3-HANDLED, if any do."""
         return [order for order in found if not any(_fails(t, order.values) for t in self.handled)] or found
 
-    def _alternatives(self, order: _Order) -> list[_Order]:
+    def _alternatives(self, order: _Order) -> Iterator[_Order]:
         """The orders, other than ``order`` (whose sums all hold), that one
         more move of one or two numbers within a row's width makes, and that
         keep every sum. Only the stretch a move changes is built and checked:
         most moves take a 0 past other 0s and change nothing."""
         values = order.values
-        out = []
         for size in range(1, MAX_MOVED + 1):
             for source in range(len(values) - size + 1):
                 block = values[source : source + size]
@@ -294,14 +292,11 @@ class _Checks:
                         continue
                     move = _Move(source, size, target)
                     moved = tuple(part for at in move.taken if (part := order.parts[at]) is not None)
-                    out.append(
-                        _Order(
-                            tuple(move.applied(order.parts)),
-                            tuple(move.applied(values)),
-                            (*order.moved, *moved),
-                        )
+                    yield _Order(
+                        tuple(move.applied(order.parts)),
+                        tuple(move.applied(values)),
+                        (*order.moved, *moved),
                     )
-        return out
 
     def _still_hold(self, values: Sequence[int], start: int, changed: Sequence[int]) -> bool:
         """Whether sums that all hold for ``values`` still hold with the cells
@@ -376,6 +371,30 @@ class _Order:
     parts: tuple[Part | None, ...]
     values: tuple[int, ...]
     moved: tuple[Part, ...]
+
+
+@attrs.define
+class _Agreement:
+    """Orders that hold, folded one at a time: the first, the cells where
+    another gives a different number, and every number moved."""
+
+    first: _Order | None = None
+    differ: set[int] = attrs.Factory(set)
+    moved: dict[Part, None] = attrs.Factory(dict)
+
+    def add(self, order: _Order) -> None:
+        if self.first is None:
+            self.first = order
+        else:
+            pairs = enumerate(zip(order.values, self.first.values, strict=True))
+            self.differ.update(at for at, (value, first) in pairs if value != first)
+        self.moved.update(dict.fromkeys(order.moved))
+
+    def agreed(self) -> _Order:
+        """The first order, None where the orders differ."""
+        assert self.first is not None
+        cells = tuple(None if at in self.differ else part for at, part in enumerate(self.first.parts))
+        return _Order(cells, self.first.values, tuple(self.moved))
 
 
 @attrs.frozen
