@@ -12,7 +12,9 @@ silence means every check was made and held.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import functools
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal, Protocol
 
@@ -315,6 +317,9 @@ def check_equation(rule: Rule, *reports: Report) -> Iterator[Finding]:
     if any(table is None for table in tables):
         return
     found = [table for table in tables if table is not None]
+    if len(found) == 1:
+        yield from _check_one(rule, equation, found[0])
+        return
     years = [_year(report) for report in reports] if len(reports) > 1 else []
     rows = table_rows(found[-1])
     cells = [{cell.key: cell for cell in table.cells} for table in found]  # looked up by key many times
@@ -342,6 +347,79 @@ def check_equation(rule: Rule, *reports: Report) -> Iterator[Finding]:
         )
         if finding is not None:
             yield finding
+
+
+#: One term of an instance: the name messages give it, its fact key, its sign.
+_Term = tuple[str, str, int]
+#: One instance of an equation: where it is (for messages), and each side's terms.
+_Plan = tuple[str, tuple[_Term, ...], tuple[_Term, ...]]
+
+
+@functools.lru_cache(maxsize=256)
+def _plans(equation: Equation, rows: tuple[str, ...]) -> tuple[_Plan, ...]:
+    """The instances of an equation over one report's table with these rows,
+    worked out once: every report of an edition has the same."""
+
+    def side(terms: Sequence[Term], key: str) -> tuple[_Term, ...]:
+        return tuple(
+            (row if equation.over == "column" else column, fact_key(equation.table, row, column), term.sign)
+            for term, row, column in expand(terms, key, rows)
+        )
+
+    return tuple(
+        (
+            equation.where.format(table=equation.table, over=equation.over, key=key, label=label),
+            side(equation.left, key),
+            side(equation.right, key),
+        )
+        for key, label in instances(equation, rows)
+    )
+
+
+def _check_one(rule: Rule, equation: Equation, table: Table) -> Iterator[Finding]:
+    """:func:`check_equation` on one report: each instance is summed first,
+    and its terms and message are built only where it fails or has a cell
+    without a value."""
+    cells = {cell.key: cell for cell in table.cells}
+    holds = _RELATIONS[equation.relation]
+    for where, left, right in _plans(equation, _rows(tuple(cells))):
+        left_total, right_total = _sum(left, cells), _sum(right, cells)
+        if left_total is not None and right_total is not None and holds(left_total, right_total):
+            continue
+        finding = compare(
+            rule,
+            where,
+            [Named(name, cells[key], sign) for name, key, sign in left],
+            [Named(name, cells[key], sign) for name, key, sign in right],
+            relation=equation.relation,
+        )
+        if finding is not None:
+            yield finding
+
+
+def _sum(terms: Sequence[_Term], cells: Mapping[str, Cell]) -> Decimal | int | None:
+    """The side's total; None if a cell has no value."""
+    total: Decimal | int = 0
+    for _, key, sign in terms:
+        value = cells[key].value
+        if value is None:
+            return None
+        total += sign * value
+    return total
+
+
+_RELATIONS: dict[Relation, Callable[[Decimal | int, Decimal | int], bool]] = {
+    "==": operator.eq,
+    "<=": operator.le,
+    ">=": operator.ge,
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _rows(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A table's row keys, in order, from its cells' keys (the same few
+    tables recur in every report)."""
+    return tuple(dict.fromkeys(split_key(key)[1] for key in keys))
 
 
 def _year(report: Report) -> int:
