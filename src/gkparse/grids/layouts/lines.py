@@ -122,7 +122,7 @@ def _cells_by_line(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...] | None
     for line in tree.children:
         if not isinstance(line, Tree):
             continue  # a blank line's NEWLINE
-        tokens = [token for token in line.children if isinstance(token, Token)]  # all of them
+        tokens = [token for token in line.children if isinstance(token, Token)]  # a line has no subtree
         if line.data == "empty":
             found.append(((tokens[0].line or 1) - 1, "empty"))
         elif line.data == "row":
