@@ -212,11 +212,8 @@ class _Checks:
                 (self.handled if rule is T3_HANDLED else self.instances).append(terms)
                 if rule is T3_ROW:
                     self.rows.append(terms)
-        # the instances each cell stands in, and its sign there
-        self.at: list[list[tuple[int, int]]] = [[] for _ in position]
-        for index, terms in enumerate(self.instances):
-            for at, sign in terms:
-                self.at[at].append((index, sign))
+        self.at = _by_cell(self.instances, len(position))
+        self.handled_at = _by_cell(self.handled, len(position))
 
     def settle(self, parts: Sequence[Part], movable: Sequence[bool]) -> _Order | None:
         """The cells in the orders that make every sum hold: as the parts
@@ -236,10 +233,17 @@ class _Checks:
             return None  # too many orders hold to try each with one more move
         # Folded one at a time: a report can have hundreds of orders that hold.
         keeping, holding = _Agreement(), _Agreement()  # those that keep T3-HANDLED, and all
-        for order in itertools.chain(found, *(self._alternatives(order) for order in found)):
+        for order in found:
             holding.add(order)
             if not any(_fails(terms, order.values) for terms in self.handled):
                 keeping.add(order)
+        for order in found:
+            handled = [_total(terms, order.values) for terms in self.handled]
+            for alternative in self._alternatives(order):
+                holding.add(alternative)
+                gained = _gains(self.handled_at, order.values, alternative.start, alternative.changed)
+                if not any(total + gained.get(index, 0) for index, total in enumerate(handled)):
+                    keeping.add(alternative)
         return (keeping if keeping.first is not None else holding).agreed()
 
     def _repaired(
@@ -271,7 +275,7 @@ class _Checks:
         """The orders that also keep T3-HANDLED, if any do."""
         return [order for order in found if not any(_fails(t, order.values) for t in self.handled)] or found
 
-    def _alternatives(self, order: _Order) -> Iterator[_Order]:
+    def _alternatives(self, order: _Order) -> Iterator[_Alternative]:
         """The orders, other than ``order`` (whose sums all hold), that one
         more move of one or two numbers within a row's width makes, and that
         keep every sum. Only the stretch a move changes is built and checked:
@@ -288,26 +292,9 @@ class _Checks:
                         start, changed = target, block + values[target:source]
                     if changed == values[start : start + len(changed)]:
                         continue
-                    if not self._still_hold(values, start, changed):
-                        continue
-                    move = _Move(source, size, target)
-                    moved = tuple(part for at in move.taken if (part := order.parts[at]) is not None)
-                    yield _Order(
-                        tuple(move.applied(order.parts)),
-                        tuple(move.applied(values)),
-                        (*order.moved, *moved),
-                    )
-
-    def _still_hold(self, values: Sequence[int], start: int, changed: Sequence[int]) -> bool:
-        """Whether sums that all hold for ``values`` still hold with the cells
-        from ``start`` on holding ``changed``: a sum moves by what its changed
-        cells gain."""
-        gained: dict[int, int] = {}
-        for at, value in enumerate(changed, start):
-            if delta := value - values[at]:
-                for index, sign in self.at[at]:
-                    gained[index] = gained.get(index, 0) + sign * delta
-        return not any(gained.values())
+                    if any(_gains(self.at, values, start, changed).values()):
+                        continue  # the sums, which all hold for ``order``, would not
+                    yield _Alternative(order, start, changed, _Move(source, size, target))
 
     def _windows(self, failing_rows: Sequence[int]) -> list[range]:
         """The stretches of cells a moved number is looked for in: the failing
@@ -373,6 +360,26 @@ class _Order:
     moved: tuple[Part, ...]
 
 
+@attrs.frozen
+class _Alternative:
+    """An order that one more move makes of ``base``: its cells from
+    ``start`` on hold ``changed``, the others are the base's."""
+
+    base: _Order
+    start: int
+    changed: tuple[int, ...]
+    move: _Move
+
+    @property
+    def moved(self) -> tuple[Part, ...]:
+        taken = (part for at in self.move.taken if (part := self.base.parts[at]) is not None)
+        return (*self.base.moved, *taken)
+
+    def order(self) -> _Order:
+        parts, values = self.base.parts, self.base.values
+        return _Order(tuple(self.move.applied(parts)), tuple(self.move.applied(values)), self.moved)
+
+
 @attrs.define
 class _Agreement:
     """Orders that hold, folded one at a time: the first, the cells where
@@ -382,13 +389,21 @@ class _Agreement:
     differ: set[int] = attrs.Factory(set)
     moved: dict[Part, None] = attrs.Factory(dict)
 
-    def add(self, order: _Order) -> None:
-        if self.first is None:
-            self.first = order
+    def add(self, found: _Order | _Alternative) -> None:
+        """Fold one more order in; an alternative to the first order can
+        differ from it only in the cells its move changed."""
+        if isinstance(found, _Alternative) and found.base is self.first:
+            first = self.first.values
+            changed = enumerate(found.changed, found.start)
+            self.differ.update(at for at, value in changed if value != first[at])
         else:
-            pairs = enumerate(zip(order.values, self.first.values, strict=True))
-            self.differ.update(at for at, (value, first) in pairs if value != first)
-        self.moved.update(dict.fromkeys(order.moved))
+            order = found.order() if isinstance(found, _Alternative) else found
+            if self.first is None:
+                self.first = order
+            else:
+                pairs = enumerate(zip(order.values, self.first.values, strict=True))
+                self.differ.update(at for at, (value, first) in pairs if value != first)
+        self.moved.update(dict.fromkeys(found.moved))
 
     def agreed(self) -> _Order:
         """The first order, None where the orders differ."""
@@ -435,4 +450,30 @@ class _Interleaved:
 
 
 def _fails(terms: Sequence[tuple[int, int]], values: Sequence[int]) -> bool:
-    return sum(sign * values[at] for at, sign in terms) != 0
+    return _total(terms, values) != 0
+
+
+def _total(terms: Sequence[tuple[int, int]], values: Sequence[int]) -> int:
+    return sum(sign * values[at] for at, sign in terms)
+
+
+def _by_cell(instances: Sequence[Sequence[tuple[int, int]]], cells: int) -> list[list[tuple[int, int]]]:
+    """The instances each cell stands in, and its sign there."""
+    found: list[list[tuple[int, int]]] = [[] for _ in range(cells)]
+    for index, terms in enumerate(instances):
+        for at, sign in terms:
+            found[at].append((index, sign))
+    return found
+
+
+def _gains(
+    by_cell: Sequence[Sequence[tuple[int, int]]], values: Sequence[int], start: int, changed: Sequence[int]
+) -> dict[int, int]:
+    """What each instance's sum gains when the cells from ``start`` on hold
+    ``changed`` instead of ``values``' (instances that gain nothing may be left out)."""
+    gained: dict[int, int] = {}
+    for at, value in enumerate(changed, start):
+        if delta := value - values[at]:
+            for index, sign in by_cell[at]:
+                gained[index] = gained.get(index, 0) + sign * delta
+    return gained
