@@ -220,7 +220,7 @@ def present(report: Report, key: str) -> Table | None:
 
 def table_rows(table: Table) -> list[str]:
     """The table's row keys, in the order of the format."""
-    return list(dict.fromkeys(split_key(cell.key)[1] for cell in table.cells))
+    return list(_rows(tuple(cell.key for cell in table.cells)))
 
 
 def _labels(table: TableKey, over: str) -> dict[str, str]:
@@ -320,37 +320,28 @@ def check_equation(rule: Rule, *reports: Report) -> Iterator[Finding]:
     if len(found) == 1:
         yield from _check_one(rule, equation, found[0])
         return
-    years = [_year(report) for report in reports] if len(reports) > 1 else []
-    rows = table_rows(found[-1])
+    years = [_year(report) for report in reports]
     cells = [{cell.key: cell for cell in table.cells} for table in found]  # looked up by key many times
-    for key, label in instances(equation, rows):
-        where = equation.where.format(table=equation.table, over=equation.over, key=key, label=label)
-        sides = []
-        for terms in (equation.left, equation.right):
-            named = []
-            for term, row, column in expand(terms, key, rows):
-                name = row if equation.over == "column" else column
-                index = int(term.later) if years else 0
-                if years:
-                    name = f"{name} {years[index]}"
-                cell = cells[index][fact_key(equation.table, row, column)]
-                named.append((Named(name, cell, term.sign), years[index] if years else 0))
-            sides.append(named)
-        term_years = [year for _, year in sides[0] + sides[1]] if years else []
+    for where, left, right in _plans(equation, _rows(tuple(cells[-1]))):
+        sides = [
+            [Named(f"{name} {years[index]}", cells[index][key], sign) for name, key, sign, index in terms]
+            for terms in (left, right)
+        ]
         finding = compare(
             rule,
             where,
-            [named for named, _ in sides[0]],
-            [named for named, _ in sides[1]],
+            sides[0],
+            sides[1],
             relation=equation.relation,
-            years=term_years,
+            years=[years[index] for *_, index in (*left, *right)],
         )
         if finding is not None:
             yield finding
 
 
-#: One term of an instance: the name messages give it, its fact key, its sign.
-_Term = tuple[str, str, int]
+#: One term of an instance: the name messages give it, its fact key, its
+#: sign, and which report of a pair it is from (1: the later year's).
+_Term = tuple[str, str, int, int]
 #: One instance of an equation: where it is (for messages), and each side's terms.
 _Plan = tuple[str, tuple[_Term, ...], tuple[_Term, ...]]
 
@@ -362,7 +353,12 @@ def _plans(equation: Equation, rows: tuple[str, ...]) -> tuple[_Plan, ...]:
 
     def side(terms: Sequence[Term], key: str) -> tuple[_Term, ...]:
         return tuple(
-            (row if equation.over == "column" else column, fact_key(equation.table, row, column), term.sign)
+            (
+                row if equation.over == "column" else column,
+                fact_key(equation.table, row, column),
+                term.sign,
+                int(term.later),
+            )
             for term, row, column in expand(terms, key, rows)
         )
 
@@ -389,8 +385,8 @@ def _check_one(rule: Rule, equation: Equation, table: Table) -> Iterator[Finding
         finding = compare(
             rule,
             where,
-            [Named(name, cells[key], sign) for name, key, sign in left],
-            [Named(name, cells[key], sign) for name, key, sign in right],
+            [Named(name, cells[key], sign) for name, key, sign, _ in left],
+            [Named(name, cells[key], sign) for name, key, sign, _ in right],
             relation=equation.relation,
         )
         if finding is not None:
@@ -400,7 +396,7 @@ def _check_one(rule: Rule, equation: Equation, table: Table) -> Iterator[Finding
 def _sum(terms: Sequence[_Term], cells: Mapping[str, Cell]) -> Decimal | int | None:
     """The side's total; None if a cell has no value."""
     total: Decimal | int = 0
-    for _, key, sign in terms:
+    for _, key, sign, _ in terms:
         value = cells[key].value
         if value is None:
             return None

@@ -268,11 +268,7 @@ def _place_in_order(
     columns = d.APPLICATION_COLUMNS
     placed = {key: cell.value for key, cell in placer.cells.items() if cell.state != UNKNOWN}
     placed.update(known)
-    if all(
-        fact_key(d.APPLICATIONS, row.key, c.key) in placed
-        for row in d.APPLICATION_ROWS[variant]
-        for c in columns
-    ):
+    if all(key in placed for row in d.APPLICATION_ROWS[variant] for key in _row_keys(row.key)):
         return None
     # Imported here: few texts need it, and a fresh process that parses starts sooner without it.
     from gkparse.report.interpret.order import read_in_order

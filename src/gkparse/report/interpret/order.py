@@ -235,7 +235,7 @@ class _Checks:
         keeping, holding = _Agreement(), _Agreement()  # those that keep T3-HANDLED, and all
         for order in found:
             holding.add(order)
-            if not any(_fails(terms, order.values) for terms in self.handled):
+            if self._keeps_handled(order.values):
                 keeping.add(order)
         for order in found:
             handled = [_total(terms, order.values) for terms in self.handled]
@@ -273,7 +273,10 @@ class _Checks:
 
     def _preferred(self, found: list[_Order]) -> list[_Order]:
         """The orders that also keep T3-HANDLED, if any do."""
-        return [order for order in found if not any(_fails(t, order.values) for t in self.handled)] or found
+        return [order for order in found if self._keeps_handled(order.values)] or found
+
+    def _keeps_handled(self, values: Sequence[int]) -> bool:
+        return not any(_fails(terms, values) for terms in self.handled)
 
     def _alternatives(self, order: _Order) -> Iterator[_Alternative]:
         """The orders, other than ``order`` (whose sums all hold), that one

@@ -93,10 +93,9 @@ def split_row(row: GridRow, pads_rows: bool, *, rebuilt: bool = False) -> RowPar
 def rows_of(grids: Iterable[Grid]) -> Iterator[RowParts]:
     """Every row of the grids, split, each as its own layout pads it."""
     for grid in grids:
-        pads = layout(grid.layout).pads_rows
-        rebuilt = not layout(grid.layout).habits.rows_marked
+        chosen = layout(grid.layout)
         for row in grid.rows:
-            yield split_row(row, pads, rebuilt=rebuilt)
+            yield split_row(row, chosen.pads_rows, rebuilt=not chosen.habits.rows_marked)
 
 
 def best_match(text: str, labels: Iterable[d.Label]) -> d.Label | None:
